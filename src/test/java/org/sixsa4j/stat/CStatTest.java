@@ -51,7 +51,7 @@ class CStatTest {
     void nonNegativeAndZeroExactlyAtTheData(long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         for (int trial = 0; trial < 2000; trial++) {
-            double d = randomCounts(rng);
+            double d = RandomCounts.draw(rng);
             double m = Math.exp(rng.nextDouble(-12, 17));
             assertTrue(CStat.bin(d, m) >= 0, "seed " + seed + ": C(" + d + ", " + m + ") < 0");
             assertEquals(0.0, CStat.bin(d, d), "seed " + seed + ": C(d, d) for d = " + d);
@@ -74,7 +74,7 @@ class CStatTest {
         double[] d = new double[n];
         double[] start = new double[n];
         for (int i = 0; i < n; i++) {
-            d[i] = randomCounts(rng);
+            d[i] = RandomCounts.draw(rng);
             start[i] = Math.exp(rng.nextDouble(-5, 8));
         }
         double[] m = new double[n];
@@ -143,7 +143,7 @@ class CStatTest {
         double[] d = new double[n];
         double[] m = new double[n];
         for (int i = 0; i < n; i++) {
-            d[i] = randomCounts(rng);
+            d[i] = RandomCounts.draw(rng);
             m[i] = Math.exp(rng.nextDouble(-4, 6));
         }
         // embed the data at offset 3 and the model at offset 7 of larger arrays with garbage around
@@ -164,15 +164,5 @@ class CStatTest {
             sum += out[2 + i];
         }
         assertEquals(whole, sum, 1e-12 * whole, "seed " + seed);
-    }
-
-    /** Zero, small and large counts, integer or not: the cases where C's branches differ. */
-    static double randomCounts(UniformRandomProvider rng) {
-        return switch (rng.nextInt(4)) {
-            case 0 -> 0;
-            case 1 -> rng.nextInt(20);
-            case 2 -> Math.floor(Math.exp(rng.nextDouble(0, 16)));
-            default -> Math.exp(rng.nextDouble(-6, 12));
-        };
     }
 }

@@ -59,7 +59,7 @@ class ChiSquareTest {
         double[] counts = new double[n + 5];
         double[] model = new double[n + 2];
         for (int i = 0; i < n; i++) {
-            counts[5 + i] = CStatTest.randomCounts(rng);
+            counts[5 + i] = RandomCounts.draw(rng);
             model[2 + i] = Math.exp(rng.nextDouble(-3, 10));
         }
         for (Weighting weighting : Weighting.values()) {

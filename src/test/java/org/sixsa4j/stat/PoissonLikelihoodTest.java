@@ -54,7 +54,7 @@ class PoissonLikelihoodTest {
         double dataTerm = 0;
         double magnitude = 0;
         for (int i = 0; i < n; i++) {
-            d[i] = CStatTest.randomCounts(rng);
+            d[i] = RandomCounts.draw(rng);
             m[i] = rng.nextBoolean() ? d[i] * rng.nextDouble(0.8, 1.25) + 1e-3 : Math.exp(rng.nextDouble(-5, 12));
             if (d[i] > 0) {
                 dataTerm += d[i] * Math.log(d[i]) - d[i] - LogGamma.value(d[i] + 1);

@@ -58,8 +58,8 @@ class WStatTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         for (int trial = 0; trial < 300; trial++) {
             double r = Math.exp(rng.nextDouble(-7, 7));
-            double s = randomCounts(rng);
-            double b = randomCounts(rng);
+            double s = RandomCounts.draw(rng);
+            double b = RandomCounts.draw(rng);
             double mu = switch (rng.nextInt(4)) {
                 case 0 -> 0;
                 case 1 -> Math.max(0, s - r * b) * rng.nextDouble(0.9, 1.1);  // near the best fit
@@ -88,8 +88,8 @@ class WStatTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         for (int trial = 0; trial < 2000; trial++) {
             double r = Math.exp(rng.nextDouble(-7, 7));
-            double s = randomCounts(rng);
-            double b = randomCounts(rng);
+            double s = RandomCounts.draw(rng);
+            double b = RandomCounts.draw(rng);
             double mu = Math.exp(rng.nextDouble(-8, 9));
             String where = "seed " + seed + ": S=" + s + " B=" + b + " mu=" + mu + " r=" + r;
             assertTrue(WStat.bin(s, b, mu, r) >= 0, where);
@@ -164,8 +164,8 @@ class WStatTest {
         double[] ratio = new double[n + dataOffset];
         double[] mu = new double[n + modelOffset];
         for (int i = 0; i < n; i++) {
-            s[dataOffset + i] = randomCounts(rng);
-            b[dataOffset + i] = randomCounts(rng);
+            s[dataOffset + i] = RandomCounts.draw(rng);
+            b[dataOffset + i] = RandomCounts.draw(rng);
             ratio[dataOffset + i] = 0.2;
             mu[modelOffset + i] = Math.exp(rng.nextDouble(-4, 6));
         }
@@ -236,14 +236,5 @@ class WStatTest {
      */
     private static double bracketTop(double s, double b, double mu, double r) {
         return 2 * (r * (s + b) + Math.sqrt(r * b * mu)) + 1;
-    }
-
-    /** Zero, small and large counts; W's special cases sit at zero. */
-    private static double randomCounts(UniformRandomProvider rng) {
-        return switch (rng.nextInt(3)) {
-            case 0 -> 0;
-            case 1 -> rng.nextInt(15);
-            default -> Math.floor(Math.exp(rng.nextDouble(0, 9)));
-        };
     }
 }
