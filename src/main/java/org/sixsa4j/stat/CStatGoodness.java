@@ -14,9 +14,8 @@ package org.sixsa4j.stat;
  * <li>For {@code μ < 1000} the series is summed outward from the mode {@code k = ⌊μ⌋}, with the
  *     probabilities by the recurrences {@code P(k ± 1)} from {@code P(k)}, relative to the mode
  *     and normalised by their own sum; so no {@code ln Γ} of a large argument loses digits. Each
- *     side stops once a geometric bound on its remaining mass falls below 1e-20 of the total:
- *     1e-16 would do for the mass itself, but in the variance the neglected mass is weighted by
- *     {@code c²}, about 10⁴ there.</li>
+ *     side stops once a geometric bound on its remaining Poisson mass, times 1, c and c², falls
+ *     below 1e-20 of the sums of P, P c and P c² so far.</li>
  * <li>For {@code μ ≥ 1000} it uses the asymptotic expansions in {@code 1/μ}
  *     <pre>
  *   C_e = 1 + 1/(6μ) + 1/(6μ²) + 19/(60μ³) + 9/(10μ⁴) + 863/(252μ⁵) + 1375/(84μ⁶) + …
@@ -49,7 +48,7 @@ public record CStatGoodness(double cstat, double expected, double variance) {
         2, 2.0 / 3, 4.0 / 3, 701.0 / 180, 449.0 / 30, 90329.0 / 1260, 43313.0 / 105
     };
 
-    /** Stop summing a side once its remaining Poisson mass is below this fraction of the total. */
+    /** Stop summing a side once its remaining terms are below this fraction of each sum. */
     private static final double TAIL = 1e-20;
 
     /** The deviation of the observed C from its expectation, {@code (C − C_e) / sqrt(C_v)}. */
@@ -120,35 +119,48 @@ public record CStatGoodness(double cstat, double expected, double variance) {
         double s1 = 0;
         double s2 = 0;
         double w = 1;
+        double c = CStat.bin(mode, mu);
         for (int k = mode; ; k++) {
-            double c = CStat.bin(k, mu);
             s0 += w;
             s1 += w * c;
             s2 += w * c * c;
-            // Above the mode the ratio w_{j+1}/w_j = μ/(j+1) falls, so the terms beyond k sum
-            // to less than w q / (1 − q) with q = μ/(k+1) < 1.
+            // Above the mode the ratio w_{j+1}/w_j = μ/(j+1) falls, so the terms beyond k weigh
+            // less than w q / (1 − q) with q = μ/(k+1) < 1.
             double q = mu / (k + 1);
-            if (w * q / (1 - q) < TAIL * s0) {
+            double next = CStat.bin(k + 1, mu);
+            if (negligible(w * q / (1 - q), next, s0, s1, s2)) {
                 break;
             }
             w *= q;
+            c = next;
         }
         w = 1;
         for (int k = mode; k > 0; k--) {
-            // Below the mode w_{j−1}/w_j = j/μ falls as j does: the terms below k sum to less
+            // Below the mode w_{j−1}/w_j = j/μ falls as j does: the terms below k weigh less
             // than w q / (1 − q) with q = k/μ, infinite (so no stop) only when k = μ.
             double q = k / mu;
-            if (w * q / (1 - q) < TAIL * s0) {
+            double next = CStat.bin(k - 1, mu);
+            if (negligible(w * q / (1 - q), next, s0, s1, s2)) {
                 break;
             }
             w *= q;
-            double c = CStat.bin(k - 1, mu);
             s0 += w;
-            s1 += w * c;
-            s2 += w * c * c;
+            s1 += w * next;
+            s2 += w * next * next;
         }
         double mean = s1 / s0;
         out[0] = mean;
         out[1] = s2 / s0 - mean * mean;
+    }
+
+    /**
+     * Whether a tail of the given mass, with c about {@code c} (its value at the tail's first
+     * term), is below {@link #TAIL} of each sum. Mass alone is not enough: for small μ the mode
+     * k = 0 has c = 2μ while the tiny-mass k = 1 term has c ≈ 2 |ln μ| and dominates C_e. Over the
+     * tail c grows slowly while the weights fall at least geometrically, so c at its first term
+     * stands in for the rest; 1e-20 leaves a factor 1000 of room over the 1e-17 aimed at.
+     */
+    private static boolean negligible(double mass, double c, double s0, double s1, double s2) {
+        return mass < TAIL * s0 && mass * c < TAIL * s1 && mass * c * c < TAIL * s2;
     }
 }
