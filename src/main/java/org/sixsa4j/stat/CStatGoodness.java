@@ -1,7 +1,7 @@
 package org.sixsa4j.stat;
 
 /**
- * Goodness of fit for the C-stat (Kaastra 2017, A&A 605, A51): the observed C, its expected value
+ * Goodness of fit for the C-stat (Kaastra 2017, A&amp;A 605, A51): the observed C, its expected value
  * {@code C_e} and its variance {@code C_v} when the data are Poisson draws from the model, and the
  * deviation {@link #sigma() (C − C_e) / sqrt(C_v)} in standard deviations.
  *

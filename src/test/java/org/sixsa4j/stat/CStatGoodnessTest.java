@@ -67,7 +67,7 @@ class CStatGoodnessTest {
         }
     }
 
-    /** Kaastra 2017, A&A 605, A51, the fitted approximation to C_e(μ), piece by piece. */
+    /** Kaastra 2017, A&amp;A 605, A51, the fitted approximation to C_e(μ), piece by piece. */
     private static double kaastra(double mu) {
         double ln = Math.log(mu);
         if (mu <= 0.5) {
