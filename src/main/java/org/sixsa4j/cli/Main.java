@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sixsa", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulation-based inference for X-ray spectra.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, InfoCommand.class, InstrumentCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for input a user can correct: bad files, options or configuration. */
     public static final int EXIT_BAD_INPUT = 2;

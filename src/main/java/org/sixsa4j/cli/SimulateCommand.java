@@ -1,0 +1,224 @@
+package org.sixsa4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sixsa4j.InvalidInputException;
+import org.sixsa4j.model.PowerLaw;
+import org.sixsa4j.ogip.ArfFile;
+import org.sixsa4j.ogip.PhaFile;
+import org.sixsa4j.ogip.PhaSpectrum;
+import org.sixsa4j.ogip.RmfFile;
+import org.sixsa4j.simulate.Fakeit;
+import org.sixsa4j.simulate.RandomStreams;
+import org.sixsa4j.spectrum.EnergyGrid;
+import org.sixsa4j.spectrum.Observation;
+import org.sixsa4j.spectrum.ObservationLoader;
+import org.sixsa4j.spectrum.Response;
+import org.sixsa4j.spectrum.SyntheticInstrument;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sixsa simulate}: XSPEC-style fakeit of a power law through a response. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate spectra (fakeit) of a power law through a response and write them as OGIP PHA files.",
+                "Only the powerlaw model exists until the model library arrives.",
+                "Examples:",
+                "  sixsa simulate --instrument ccd --exposure 2e4 -p PhoIndex=1.7 -p norm=3e-3 --out fake.pha",
+                "  sixsa simulate --pha PN_spectrum_grp20.fits -p PhoIndex=2 -p norm=1e-4 --spectra 10 --out sims/pn.pha"})
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
+
+    static final class Source {
+        @Option(names = "--pha", paramLabel = "FILE", description = "Template spectrum: its response, ARF, background, exposure, grouping and quality are used.")
+        Path pha;
+
+        @Option(names = "--rmf", paramLabel = "FILE", description = "Response matrix (RMF or RSP) to simulate through.")
+        Path rmf;
+
+        @Option(names = "--instrument", paramLabel = "NAME", description = "An embedded instrument: ccd or xifu; its RMF and ARF are written next to the output.")
+        String instrument;
+    }
+
+    @Option(names = "--arf", paramLabel = "FILE", description = "Effective area, with --rmf (or to replace the template's ANCRFILE).")
+    private Path arf;
+
+    @Option(names = "--no-background", description = "Ignore the template's BACKFILE.")
+    private boolean noBackground;
+
+    @Option(names = "--exposure", paramLabel = "SECONDS", description = "Exposure; required without --pha, and overrides the template's.")
+    private Double exposure;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "powerlaw parameter, XSPEC names: PhoIndex (default 1) and norm (photons/keV/cm2/s at 1 keV, default 1).")
+    private Map<String, String> parameters = Map.of();
+
+    @Option(names = "--spectra", defaultValue = "1", description = "Number of spectra (default ${DEFAULT-VALUE}); more than one are numbered NAME_00001.pha and so on.")
+    private int spectra;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Run seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--first-index", defaultValue = "0", description = "Index of the first spectrum's random stream (default ${DEFAULT-VALUE}).")
+    private long firstIndex;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads; the spectra do not depend on it (default ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output PHA file.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (spectra < 1 || spectra > 100_000) {
+            throw new InvalidInputException("option --spectra: expected 1 to 100000, got " + spectra);
+        }
+        if (threads < 1) {
+            throw new InvalidInputException("option --threads: expected at least 1, got " + threads);
+        }
+        double photonIndex = parameter("PhoIndex", 1.0);
+        double norm = parameter("norm", 1.0);
+        Path folder = out.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Observation template = template(folder);
+
+        Fakeit fakeit = Fakeit.of(template).withThreads(threads);
+        EnergyGrid grid = fakeit.energyGrid();
+        double[] one = PowerLaw.on(grid.lows(), grid.highs()).integrate(photonIndex, norm);
+        double[] flux = new double[spectra * one.length];
+        for (int s = 0; s < spectra; s++) {
+            System.arraycopy(one, 0, flux, s * one.length, one.length);
+        }
+        List<PhaSpectrum> simulated = fakeit.simulate(flux, spectra, RandomStreams.of(seed), firstIndex);
+        double expected = sum(fakeit.expectedCounts(one));
+
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "powerlaw PhoIndex=%g norm=%g through %s, %g s: %.1f expected counts per spectrum%n",
+                photonIndex, norm, template.response().rmf().file(), template.exposure(), expected);
+        for (int s = 0; s < spectra; s++) {
+            Path file = spectra == 1 ? out : numbered(out, s + 1);
+            PhaSpectrum spectrum = withLinks(simulated.get(s), template, file.toAbsolutePath().getParent());
+            PhaFile.write(spectrum, file);
+            w.printf(Locale.ROOT, "  wrote %s: %.0f counts (seed %d, index %d)%n", file, spectrum.totalCounts(), seed, firstIndex + s);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private double parameter(String name, double defaultValue) {
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            String key = e.getKey().startsWith("powerlaw.") ? e.getKey().substring("powerlaw.".length()) : e.getKey();
+            if (!key.equals("PhoIndex") && !key.equals("norm")) {
+                throw new InvalidInputException("option --param: unknown parameter '" + e.getKey() + "'; powerlaw has PhoIndex and norm");
+            }
+            if (key.equals(name)) {
+                try {
+                    double v = Double.parseDouble(e.getValue());
+                    if (!Double.isFinite(v) || (name.equals("norm") && v < 0)) {
+                        throw new NumberFormatException();
+                    }
+                    return v;
+                } catch (NumberFormatException x) {
+                    throw new InvalidInputException("option --param " + e.getKey() + ": expected a finite number"
+                            + (name.equals("norm") ? " >= 0" : "") + ", got '" + e.getValue() + "'");
+                }
+            }
+        }
+        return defaultValue;
+    }
+
+    /** The observation that supplies channels, response, exposure and background. */
+    private Observation template(Path folder) throws IOException {
+        if (source.pha != null) {
+            ObservationLoader loader = ObservationLoader.of(source.pha);
+            if (arf != null) {
+                loader.arf(arf);
+            }
+            if (noBackground) {
+                loader.noBackground();
+            }
+            Observation obs = loader.load();
+            if (exposure != null) {
+                PhaSpectrum s = obs.spectrum().toBuilder().exposure(checkedExposure()).build();
+                obs = Observation.of(s, obs.response(), obs.background());
+            }
+            return obs;
+        }
+        Response response;
+        if (source.instrument != null) {
+            SyntheticInstrument instrument = InstrumentCommand.preset(source.instrument);
+            Path rmfFile = folder.resolve(instrument.name() + ".rmf");
+            Path arfFile = folder.resolve(instrument.name() + ".arf");
+            RmfFile.write(instrument.rmf(), rmfFile);
+            ArfFile.write(instrument.arf(), arfFile);
+            response = Response.of(RmfFile.read(rmfFile), ArfFile.read(arfFile));
+        } else {
+            response = Response.of(RmfFile.read(source.rmf), arf == null ? null : ArfFile.read(arf));
+        }
+        var rmf = response.rmf();
+        PhaSpectrum empty = PhaSpectrum.builder().counts(new double[rmf.channels()]).consecutiveChannels(rmf.firstChannel())
+                .exposure(checkedExposure()).telescope(rmf.telescope()).instrument(rmf.instrument())
+                .channelType(rmf.channelType() == null ? "PI" : rmf.channelType()).build();
+        return Observation.of(empty, response, null);
+    }
+
+    private double checkedExposure() {
+        if (exposure == null) {
+            throw new InvalidInputException("option --exposure: required without --pha");
+        }
+        if (!(exposure > 0) || !Double.isFinite(exposure)) {
+            throw new InvalidInputException("option --exposure: must be positive, got " + exposure);
+        }
+        return exposure;
+    }
+
+    /** The simulated spectrum with RESPFILE, ANCRFILE and BACKFILE naming the files used, relative to its folder. */
+    private static PhaSpectrum withLinks(PhaSpectrum s, Observation template, Path folder) {
+        Response r = template.response();
+        return s.toBuilder()
+                .respFile(relative(folder, r.rmf().file()))
+                .ancrFile(r.arf() == null ? null : relative(folder, r.arf().file()))
+                .backFile(template.background() == null ? null : relative(folder, template.background().file()))
+                .build();
+    }
+
+    private static String relative(Path folder, Path file) {
+        if (file == null) {
+            return null;
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            return folder.normalize().relativize(abs).toString();
+        } catch (IllegalArgumentException e) {
+            return abs.toString();
+        }
+    }
+
+    private static Path numbered(Path out, int n) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".pha";
+        return out.resolveSibling(String.format(Locale.ROOT, "%s_%05d%s", stem, n, ext));
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+}
