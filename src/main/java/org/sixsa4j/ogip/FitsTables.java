@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 import nom.tam.fits.BasicHDU;
-import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.Header;
@@ -47,20 +46,21 @@ final class FitsTables {
     static FitsTables read(Path file) {
         byte[] bytes = load(file);
         checkLayout(file, bytes);
-        BasicHDU<?>[] hdus;
-        try (Fits fits = new Fits(new ByteArrayInputStream(bytes))) {
-            hdus = fits.read();
-        } catch (IOException | RuntimeException e) {
-            throw withCause(InvalidInputException.inFile(file, null, null,
-                    "is not a readable FITS file: " + oneLine(e)), e);
-        }
         List<FitsTable> tables = new ArrayList<>();
-        for (int i = 0; i < hdus.length; i++) {
-            if (hdus[i] instanceof BinaryTableHDU) {
-                BinaryTableHDU hdu = (BinaryTableHDU) hdus[i];
-                tables.add(new FitsTable(file, hduName(hdu.getHeader(), i), hdu.getHeader(),
-                        (BinaryTable) hdu.getData()));
+        int index = 0;
+        try (Fits fits = new Fits(new ByteArrayInputStream(bytes))) {
+            BasicHDU<?> hdu;
+            while ((hdu = fits.readHDU()) != null) {
+                if (hdu instanceof BinaryTableHDU) {
+                    BinaryTableHDU table = (BinaryTableHDU) hdu;
+                    tables.add(new FitsTable(file, hduName(table.getHeader(), index), table.getHeader(),
+                            table.getData()));
+                }
+                index++;
             }
+        } catch (IOException | RuntimeException e) {
+            throw withCause(InvalidInputException.inFile(file, "HDU " + index, null,
+                    "cannot be read as FITS: " + oneLine(e)), e);
         }
         return new FitsTables(file, tables);
     }
@@ -149,7 +149,7 @@ final class FitsTables {
                         "header is truncated or corrupt (the file is " + bytes.length + " bytes): "
                                 + oneLine(e)), e);
             }
-            long dataStart = pos + header.getOriginalSize();
+            long dataStart = pos + header.getSize();
             long dataEnd = dataStart + dataBytes(header);
             if (dataEnd > bytes.length) {
                 throw InvalidInputException.inFile(file, hduName(header, index), null,

@@ -74,7 +74,7 @@ final class MatrixRows {
                 double v = matrix[offset[g] + j];
                 if (!Double.isFinite(v)) {
                     throw t.error("MATRIX", "row " + row + " element " + (offset[g] + j) + " holds " + v
-                            + "; expected a finite probability");
+                            + "; expected a finite number");
                 }
                 channelIndex[size] = start + j;
                 values[size++] = v;

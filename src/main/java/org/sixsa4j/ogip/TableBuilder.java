@@ -17,6 +17,9 @@ import nom.tam.fits.Header;
  * {@link #variableColumn} a variable-length ({@code 1P}) array column.
  */
 final class TableBuilder {
+    /** Decimals after the point in exponential notation: 17 significant digits. */
+    private static final int FULL_PRECISION = 16;
+
     private final BinaryTable table = new BinaryTable();
     private final List<String[]> columnCards = new ArrayList<>();
     private final List<Object[]> keywords = new ArrayList<>();
@@ -63,6 +66,9 @@ final class TableBuilder {
             String comment = (String) k[2];
             if (k[1] instanceof Boolean) {
                 h.addValue(key, (Boolean) k[1], comment);
+            } else if (k[1] instanceof Double) {
+                // nom-tam-fits's default keeps 16 significant digits; 17 are needed to read back the same double.
+                h.addValue(key, (Double) k[1], FULL_PRECISION, comment);
             } else if (k[1] instanceof Number) {
                 h.addValue(key, (Number) k[1], comment);
             } else {
