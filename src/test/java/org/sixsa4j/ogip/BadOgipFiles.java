@@ -110,6 +110,10 @@ public final class BadOgipFiles {
                 p -> new Pha().keyword("QUALITY", "good").write(p), "[SPECTRUM] QUALITY", "number");
         add(cases, dir, "several-spectra.pha", Kind.PHA, p -> new Pha().typeII().write(p),
                 "[SPECTRUM]", "2 spectra");
+        add(cases, dir, "short-quality-row.pha", Kind.PHA, p -> typeIIRow(p, new int[] {1, 2, 3, 4}, new short[] {0, 0, 1}),
+                "[SPECTRUM] QUALITY", "row 0", "3 values for 4 channels");
+        add(cases, dir, "short-channel-row.pha", Kind.PHA, p -> typeIIRow(p, new int[] {1, 2, 3}, new short[] {0, 0, 1, 0}),
+                "[SPECTRUM] CHANNEL", "row 0", "3 channels");
         add(cases, dir, "broken-respfile.pha", Kind.RESPONSE_LINK,
                 p -> new Pha().keyword("RESPFILE", "absent.rmf").write(p), "[SPECTRUM] RESPFILE", "absent.rmf",
                 "does not exist");
@@ -168,6 +172,16 @@ public final class BadOgipFiles {
         byte[] zipped = gz.toByteArray();
         add(cases, dir, "truncated.rmf.gz", Kind.RMF, p -> Files.write(p, Arrays.copyOf(zipped, zipped.length / 2)),
                 "truncated gzip");
+    }
+
+    /** A one-row type II spectrum of four counts with the given CHANNEL and QUALITY arrays. */
+    private static void typeIIRow(Path p, int[] channels, short[] quality) {
+        FitsOutput.write(p, () -> List.of(new TableBuilder()
+                .column("CHANNEL", new int[][] {channels}, null)
+                .column("COUNTS", new int[][] {{4, 2, 3, 1}}, "count")
+                .column("QUALITY", new short[][] {quality}, null)
+                .keyword("EXTNAME", "SPECTRUM", null).keyword("HDUCLAS4", "TYPE:II", null)
+                .keyword("EXPOSURE", 100.0, null).build()));
     }
 
     /** Where the data of the first extension start: after the primary HDU and the first END card. */
