@@ -69,7 +69,7 @@ final class InfoCommand implements Callable<Integer> {
     private void describePha(PrintWriter out) {
         PhaSpectrum s = row == null ? PhaFile.read(file) : PhaFile.readRow(file, row);
         out.printf(Locale.ROOT, "%s [%s]%s: OGIP spectrum%n", file, s.hdu(), s.row() >= 0 ? " row " + s.row() : "");
-        out.printf(Locale.ROOT, "  telescope/instrument  %s / %s%n", s.telescope(), s.instrument());
+        out.printf(Locale.ROOT, "  telescope/instrument  %s / %s%n", orDash(s.telescope()), orDash(s.instrument()));
         out.printf(Locale.ROOT, "  channels              %d (%s %d..%d)%n", s.size(), s.channelType(), s.firstChannel(), s.firstChannel() + s.size() - 1);
         out.printf(Locale.ROOT, "  exposure              %.6g s%n", s.exposure());
         out.printf(Locale.ROOT, "  counts                %.0f (POISSERR=%s)%n", s.totalCounts(), s.poissonErrors() ? "T" : "F");
@@ -111,7 +111,7 @@ final class InfoCommand implements Callable<Integer> {
             return "none";
         }
         try {
-            return resolve.get().map(l -> l.file().toString()).orElse("none");
+            return resolve.get().map(l -> l.file().normalize().toString()).orElse("none");
         } catch (InvalidInputException e) {
             return written + " (cannot be followed: " + e.getMessage() + ")";
         }
@@ -126,7 +126,7 @@ final class InfoCommand implements Callable<Integer> {
             max = Math.max(max, s);
         }
         out.printf(Locale.ROOT, "%s [%s]: OGIP %s%n", r.file(), r.hdu(), r.includesArea() ? "response with effective area (RSP)" : "redistribution matrix (RMF)");
-        out.printf(Locale.ROOT, "  telescope/instrument  %s / %s%n", r.telescope(), r.instrument());
+        out.printf(Locale.ROOT, "  telescope/instrument  %s / %s%n", orDash(r.telescope()), orDash(r.instrument()));
         out.printf(Locale.ROOT, "  input energies        %d, %.6g-%.6g keV%n", r.energies(), r.energyLow()[0], r.energyHigh()[r.energies() - 1]);
         out.printf(Locale.ROOT, "  channels              %d (%s %d..%d), %.6g-%.6g keV%n", r.channels(), r.channelType(), r.firstChannel(),
                 r.firstChannel() + r.channels() - 1, r.channelLow()[0], r.channelHigh()[r.channels() - 1]);
@@ -145,7 +145,7 @@ final class InfoCommand implements Callable<Integer> {
         double[] lo = a.energyLow();
         double[] hi = a.energyHigh();
         out.printf(Locale.ROOT, "%s [SPECRESP]: OGIP effective area (ARF)%n", a.file());
-        out.printf(Locale.ROOT, "  telescope/instrument  %s / %s%n", a.telescope(), a.instrument());
+        out.printf(Locale.ROOT, "  telescope/instrument  %s / %s%n", orDash(a.telescope()), orDash(a.instrument()));
         out.printf(Locale.ROOT, "  energies              %d, %.6g-%.6g keV%n", a.size(), lo[0], hi[a.size() - 1]);
         out.printf(Locale.ROOT, "  peak area             %.6g cm2 at %.4g keV%n", area[peak], 0.5 * (lo[peak] + hi[peak]));
     }
@@ -166,6 +166,10 @@ final class InfoCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("option --notice: expected LO-HI in keV, e.g. 0.5-10, got '" + text + "'");
         }
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
     }
 
     private static double sum(double[] a) {

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -38,8 +39,10 @@ final class FitsOutput {
             for (BinaryTableHDU hdu : extensions.get()) {
                 fits.addHDU(hdu);
             }
-            temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            try (OutputStream file = Files.newOutputStream(temp);
+            // Not Files.createTempFile: it makes the file private (rw-------), and the moved file
+            // would keep that; CREATE_NEW with a unique name gives the usual permissions.
+            temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  FitsOutputStream out = new FitsOutputStream(
                          target.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file) : file)) {
                 fits.write(out);
