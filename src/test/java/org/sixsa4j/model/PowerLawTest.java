@@ -44,4 +44,32 @@ class PowerLawTest {
             assertEquals(atOne, v, 2 * d * atOne * Math.max(Math.abs(Math.log(hi)), Math.abs(Math.log(lo))) + 1e-15 * atOne, "seed " + seed + " dΓ " + d);
         }
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+    void contiguousBinsAgreeWithTheDefinitionAtEveryIndexIncludingNearOne(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int n = 1 + rng.nextInt(400);
+        double[] edges = new double[n + 1];
+        edges[0] = 0.05 + rng.nextDouble();
+        for (int i = 1; i <= n; i++) {
+            // bins from 1e-5 to 30 % wide, as in microcalorimeter and coarse model grids
+            edges[i] = edges[i - 1] * (1 + Math.pow(10, -5 + 4.5 * rng.nextDouble()));
+        }
+        double[] lo = java.util.Arrays.copyOf(edges, n);
+        double[] hi = java.util.Arrays.copyOfRange(edges, 1, n + 1);
+        PowerLaw pl = PowerLaw.on(lo, hi);
+        double[] out = new double[n + 2];
+        for (double gamma : new double[] {-1.5, 0.0, 0.999999, 1.0, 1.0000003, 1.3, 2.0, 3.7, 1 + 6 * rng.nextDouble() - 3}) {
+            pl.integrate(gamma, 2.5, out, 1);
+            for (int i = 0; i < n; i++) {
+                // The definition evaluated in extended form: K lo^(1-G) L expm1(x)/x with the library expm1.
+                double x = (1 - gamma) * Math.log(hi[i] / lo[i]);
+                double want = 2.5 * Math.pow(lo[i], 1 - gamma) * Math.log(hi[i] / lo[i]) * (x == 0 ? 1 : Math.expm1(x) / x);
+                assertEquals(want, out[1 + i], 1e-13 * want, "seed " + seed + " gamma " + gamma + " bin " + i);
+            }
+            assertEquals(0.0, out[0], "nothing written before the offset");
+            assertEquals(0.0, out[n + 1], "nothing written after the bins");
+        }
+    }
 }

@@ -38,4 +38,11 @@ public interface Kernels {
      */
     void multiply(SegmentedMatrix a, double[] x, int xOffset, int xStride,
                   double[] y, int yOffset, int yStride, int batch);
+
+    /**
+     * {@code y[yOffset + i] = exp(x[xOffset + i])} for {@code i < n}; {@code x} and {@code y}
+     * may be the same array. The Vector API implementation agrees with {@link Math#exp} to one
+     * unit in the last place.
+     */
+    void exp(double[] x, int xOffset, double[] y, int yOffset, int n);
 }

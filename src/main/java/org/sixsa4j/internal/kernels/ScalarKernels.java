@@ -35,4 +35,11 @@ final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void exp(double[] x, int xOffset, double[] y, int yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] = Math.exp(x[xOffset + i]);
+        }
+    }
 }

@@ -121,4 +121,15 @@ final class VectorKernels implements Kernels {
         y[yi + 2 * yStride] += t2;
         y[yi + 3 * yStride] += t3;
     }
+
+    @Override
+    public void exp(double[] x, int xOffset, double[] y, int yOffset, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, x, xOffset + i).lanewise(VectorOperators.EXP).intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] = Math.exp(x[xOffset + i]);
+        }
+    }
 }

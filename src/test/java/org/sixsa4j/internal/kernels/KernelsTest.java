@@ -104,4 +104,26 @@ class KernelsTest {
         assertEquals(3.0, m.get(0, 7));
         assertEquals(6.0, m.rowSum(0));
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33})
+    void expAgreesWithMathExpToOneUlpInPlaceAndWithOffsets(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int n = 1 + rng.nextInt(300);
+        double[] x = new double[n + 5];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -700 + 1400 * rng.nextDouble();
+        }
+        x[5] = 0.0;
+        x[6] = -1e-300;
+        double[] y = x.clone();
+        Kernels.get().exp(y, 5, y, 5, n);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(x[i], y[i], "untouched before the offset");
+        }
+        for (int i = 5; i < n + 5; i++) {
+            double want = Math.exp(x[i]);
+            assertEquals(want, y[i], Math.ulp(want), "seed " + seed + " x " + x[i]);
+        }
+    }
 }
