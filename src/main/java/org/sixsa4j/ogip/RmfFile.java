@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
 import nom.tam.fits.BinaryTableHDU;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes OGIP redistribution matrices (RMF) and full responses (RSP): the MATRIX and
@@ -19,12 +20,12 @@ import nom.tam.fits.BinaryTableHDU;
  * MATRIX a fixed-size array (values beyond the sum of N_CHAN are padding and ignored) or a
  * variable-length one.
  *
- * <p>Channel numbering: F_CHAN counts from TLMIN of the F_CHAN column. When that keyword is
- * absent the first CHANNEL of EBOUNDS is taken, and 1 (the OGIP default) when EBOUNDS has no
- * CHANNEL column either. The memo's default of 1 is not applied blindly because a file without
- * TLMIN whose EBOUNDS counts from 0 would otherwise be read one channel off, silently. When
- * TLMIN and the first EBOUNDS CHANNEL are both present and disagree the file is rejected, for
- * the same reason. Channel index {@code i} of the {@link Rmf} is EBOUNDS row {@code i}.
+ * <p>Channel numbering: F_CHAN counts from TLMIN of the F_CHAN column, and from 1 when that
+ * keyword is absent (CAL/GEN/92-002, and what XSPEC does). EBOUNDS row {@code i} is channel index
+ * {@code i} of the {@link Rmf}, numbered from the first EBOUNDS CHANNEL. When TLMIN is present and
+ * disagrees with the first EBOUNDS CHANNEL the file is rejected. When TLMIN is absent and EBOUNDS
+ * starts at a channel other than 1, the file is read as XSPEC reads it, F_CHAN = 1 meaning the
+ * first EBOUNDS row, and a warning says that a file meant otherwise would be one channel off.
  *
  * <p>Stored values: every value inside the N_CHAN ranges is kept, explicit zeros included, so
  * that a file read and written again keeps its groups; files built with a lower threshold (the
@@ -74,9 +75,10 @@ public final class RmfFile {
             throw m.error("DETCHANS", "says " + (long) detchans.getAsDouble() + " channels but EBOUNDS has "
                     + e.rows() + " rows");
         }
-        int first = firstChannel(m, e);
+        int origin = fChanOrigin(m);
+        int first = firstChannel(m, e, origin);
         EnergyBins bins = EnergyBins.read(m);
-        MatrixRows rows = new MatrixRows(m, first, e.rows());
+        MatrixRows rows = new MatrixRows(m, origin, e.rows());
         for (int row = 0; row < m.rows(); row++) {
             rows.add(row);
         }
@@ -172,11 +174,16 @@ public final class RmfFile {
                 .build();
     }
 
-    /** The channel number of EBOUNDS row 0, which is also the origin of F_CHAN (see the class comment). */
-    private static int firstChannel(FitsTable m, FitsTable e) {
+    /** The channel number that F_CHAN counts from: its TLMIN, or 1 (see the class comment). */
+    private static int fChanOrigin(FitsTable m) {
         OptionalDouble tlmin = m.columnMinimum("F_CHAN");
+        return tlmin.isPresent() ? (int) tlmin.getAsDouble() : 1;
+    }
+
+    /** The channel number of EBOUNDS row 0 (see the class comment). */
+    private static int firstChannel(FitsTable m, FitsTable e, int origin) {
         if (!e.hasColumn("CHANNEL")) {
-            return tlmin.isPresent() ? (int) tlmin.getAsDouble() : 1;
+            return origin;
         }
         int[] channel = e.integers("CHANNEL", -1, e.column("CHANNEL"));
         for (int i = 1; i < channel.length; i++) {
@@ -185,11 +192,17 @@ public final class RmfFile {
                         + channel[i - 1] + "; channels must increase by 1");
             }
         }
-        if (tlmin.isPresent() && tlmin.getAsDouble() != channel[0]) {
-            throw m.error("F_CHAN", "its TLMIN says channels start at " + (long) tlmin.getAsDouble()
-                    + " but EBOUNDS starts at channel " + channel[0] + "; the two must agree");
+        if (m.columnMinimum("F_CHAN").isPresent()) {
+            if (origin != channel[0]) {
+                throw m.error("F_CHAN", "its TLMIN says channels start at " + origin
+                        + " but EBOUNDS starts at channel " + channel[0] + "; the two must agree");
+            }
+        } else if (channel.length > 0 && channel[0] != 1) {
+            LoggerFactory.getLogger(RmfFile.class).warn("{}[{}] F_CHAN has no TLMIN: counting it from 1 as XSPEC does,"
+                    + " although EBOUNDS starts at channel {}; add TLMIN to the file if that is not meant",
+                    m.file(), m.name(), channel[0]);
         }
-        return channel[0];
+        return channel.length > 0 ? channel[0] : origin;
     }
 
     private static boolean includesArea(FitsTable m) {

@@ -2,6 +2,7 @@ package org.sixsa4j.ogip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.SharedData;
 
 class RmfFileTest {
@@ -71,12 +73,17 @@ class RmfFileTest {
     }
 
     @Test
-    void missingTlminFallsBackToEboundsThenToOne() {
+    void missingTlminCountsFChanFromOneAsOgipAndXspecDo() {
         Path zeroBased = dir.resolve("zero.rmf");
-        writeMatrix(zeroBased, scalarGroups(0, 2).keyword("EXTNAME", "MATRIX", null), 0, true);
+        writeMatrix(zeroBased, scalarGroups(1, 3).keyword("EXTNAME", "MATRIX", null), 0, true);
         Rmf r = RmfFile.read(zeroBased);
-        assertEquals(0, r.firstChannel());
-        assertArrayEquals(new int[] {0, 2}, r.channelIndex(), "F_CHAN 0 and 2 counted from EBOUNDS channel 0");
+        assertEquals(0, r.firstChannel(), "channels are numbered as EBOUNDS numbers them");
+        assertArrayEquals(new int[] {0, 2}, r.channelIndex(), "F_CHAN 1 and 3 counted from 1: EBOUNDS rows 0 and 2");
+
+        Path below = dir.resolve("below.rmf");
+        writeMatrix(below, scalarGroups(0, 2).keyword("EXTNAME", "MATRIX", null), 0, true);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RmfFile.read(below));
+        assertTrue(e.getMessage().contains("F_CHAN"), e.getMessage());
 
         Path noChannel = dir.resolve("nochannel.rmf");
         writeMatrix(noChannel, scalarGroups(2, 4).keyword("EXTNAME", "MATRIX", null), 0, false);
