@@ -120,16 +120,14 @@ public final class Simulator {
         }
         // The ratio of each bin is the plain mean of its channels' ratios: exact whenever
         // BACKSCAL, EXPOSURE and AREASCAL are keywords, as they nearly always are.
+        double[] channelRatio = Observation.of(source.spectrum(), source.response(), background.spectrum())
+                .channelBackgroundRatio();
         double[] ratio = new double[op.bins()];
-        double[] bs = source.spectrum().backscal();
-        double[] as = source.spectrum().areascal();
-        double[] bb = background.spectrum().backscal();
-        double[] ab = background.spectrum().areascal();
         for (int b = 0; b < ratio.length; b++) {
             int first = source.binFirstChannel(b);
             int end = source.binEndChannel(b);
             for (int c = first; c < end; c++) {
-                ratio[b] += bs[c] * source.exposure() * as[c] / (bb[c] * background.exposure() * ab[c]);
+                ratio[b] += channelRatio[c];
             }
             ratio[b] /= end - first;
         }

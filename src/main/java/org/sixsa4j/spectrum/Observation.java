@@ -350,15 +350,12 @@ public final class Observation {
         if (background == null) {
             return null;
         }
+        double[] scaled = background.counts();
         double[] ratio = channelBackgroundRatio();
-        double[] b = background.counts();
-        double[] out = new double[bins.length];
-        for (int k = 0; k < bins.length; k++) {
-            for (int c = binFirstChannel(k); c < binEndChannel(k); c++) {
-                out[k] += b[c] * ratio[c];
-            }
+        for (int c = 0; c < scaled.length; c++) {
+            scaled[c] *= ratio[c];
         }
-        return out;
+        return sumPerBin(scaled);
     }
 
     /**
