@@ -73,7 +73,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new InvalidInputException("option --threads: expected at least 1, got " + nThreads);
         }
         Path target = out.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
+        // Fail before the run, not after it, when the folder cannot be made.
+        OutputFolders.requireFolderOrAbsent("--out", target);
+        OutputFolders.create("--out", target.getParent());
         // Everything is written to a scratch folder first and moved in at the end, so a failed
         // run leaves no half-written report behind.
         Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");

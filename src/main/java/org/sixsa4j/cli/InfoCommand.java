@@ -46,9 +46,13 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--notice", paramLabel = "LO-HI", description = "Energy range in keV to count noticed bins in, e.g. 0.5-10.")
     private String notice;
 
+    private double[] range;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // A malformed range is reported before any file is read or any summary printed.
+        range = notice == null ? null : parseRange(notice);
         switch (OgipFileKind.of(file)) {
             case PHA:
                 describePha(out);
@@ -79,6 +83,11 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  ANCRFILE              %s%n", link(s.ancrFile(), () -> OgipLinks.ancillary(s)));
         out.printf(Locale.ROOT, "  BACKFILE              %s%n", link(s.backFile(), () -> OgipLinks.background(s)));
         if (s.respFile() == null && rmf == null) {
+            if (notice != null || arf != null) {
+                // Without a response there are no channel energies: say so rather than ignore the option.
+                throw InvalidInputException.inFile(file, s.hdu(), "RESPFILE", "names no response, so "
+                        + (notice != null ? "--notice" : "--arf") + " cannot be applied; give one with --rmf");
+            }
             return;
         }
         ObservationLoader loader = ObservationLoader.of(file);
@@ -93,8 +102,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         Observation obs = loader.load();
         out.printf(Locale.ROOT, "  groups                %d (%d bad)%n", obs.groups(), obs.badGroups());
-        if (notice != null) {
-            double[] range = parseRange(notice);
+        if (range != null) {
             Observation n = obs.noticeOnly(range[0], range[1]).requireBins();
             out.printf(Locale.ROOT, "  bins in %s keV   %d (%.6g-%.6g keV, %.0f counts)%n", notice, n.bins(),
                     n.binLowKeV(0), n.binHighKeV(n.bins() - 1), sum(n.counts()));

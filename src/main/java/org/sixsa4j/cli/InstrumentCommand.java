@@ -1,5 +1,6 @@
 package org.sixsa4j.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,12 +66,15 @@ final class InstrumentCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Rmf rmf;
         Arf arf = null;
         String label;
+        if (name.isBlank() || name.indexOf('/') >= 0 || name.indexOf(File.separatorChar) >= 0) {
+            throw new InvalidInputException("option --name: expected a file name stem without folders, got '" + name + "'; use --out for the folder");
+        }
         if (preset != null) {
-            SyntheticInstrument instrument = preset(preset);
+            SyntheticInstrument instrument = preset(preset, "--preset");
             rmf = instrument.rmf();
             arf = instrument.arf();
             label = instrument.description();
@@ -95,7 +99,7 @@ final class InstrumentCommand implements Callable<Integer> {
             }
             label = String.format(Locale.ROOT, "Gaussian FWHM %s keV, %d channels, %d input energies", fwhm, channels.size(), input.size());
         }
-        Files.createDirectories(out);
+        OutputFolders.create("--out", out);
         Path rmfFile = out.resolve(name + ".rmf");
         RmfFile.write(rmf, rmfFile);
         PrintWriter w = spec.commandLine().getOut();
@@ -122,14 +126,15 @@ final class InstrumentCommand implements Callable<Integer> {
         return parseGrid("--grid", grid);
     }
 
-    static SyntheticInstrument preset(String name) {
+    /** The embedded instrument {@code name}; {@code option} is the option that named it, for the error. */
+    static SyntheticInstrument preset(String name, String option) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "ccd":
                 return Instruments.ccd();
             case "xifu":
                 return Instruments.xifu();
             default:
-                throw new InvalidInputException("option --preset: unknown instrument '" + name + "', expected ccd or xifu");
+                throw new InvalidInputException("option " + option + ": unknown instrument '" + name + "', expected ccd or xifu");
         }
     }
 

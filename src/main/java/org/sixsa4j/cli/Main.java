@@ -41,6 +41,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::usageError);
         return cl;
     }
 
@@ -67,6 +68,24 @@ public final class Main implements Runnable {
         }
         err.flush();
         return 1;
+    }
+
+    /**
+     * A picocli usage error (unknown option, missing or malformed value) as one line on stderr,
+     * like every other input error; picocli's default would print the whole usage text after it.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        StringBuilder line = new StringBuilder("sixsa: ")
+                .append(String.valueOf(e.getMessage()).replaceFirst("^Error: ", "").replaceAll("\\s+", " ").trim());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions())).append("?)");
+        }
+        line.append("; see '").append(cl.getCommandSpec().qualifiedName()).append(" --help'");
+        PrintWriter err = cl.getErr();
+        err.println(line);
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     /** Reads the version Maven wrote into {@code version.properties}. */

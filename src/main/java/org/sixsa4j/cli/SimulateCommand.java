@@ -1,6 +1,5 @@
 package org.sixsa4j.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (spectra < 1 || spectra > 100_000) {
             throw new InvalidInputException("option --spectra: expected 1 to 100000, got " + spectra);
         }
@@ -90,9 +89,18 @@ final class SimulateCommand implements Callable<Integer> {
         }
         double photonIndex = parameter("PhoIndex", 1.0);
         double norm = parameter("norm", 1.0);
+        // Check every option before writing anything: --instrument writes its RMF and ARF next
+        // to the output, and a typo must not leave those behind (or put them in the wrong folder).
+        if (source.pha == null || exposure != null) {
+            checkedExposure();
+        }
+        SyntheticInstrument instrument = source.instrument == null ? null : InstrumentCommand.preset(source.instrument, "--instrument");
+        if (Files.isDirectory(out)) {
+            throw new InvalidInputException("option --out: " + out + " is a folder; expected the name of the PHA file to write");
+        }
         Path folder = out.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Observation template = template(folder);
+        OutputFolders.create("--out", folder);
+        Observation template = template(folder, instrument);
 
         Fakeit fakeit = Fakeit.of(template).withThreads(threads);
         EnergyGrid grid = fakeit.energyGrid();
@@ -140,7 +148,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** The observation that supplies channels, response, exposure and background. */
-    private Observation template(Path folder) throws IOException {
+    private Observation template(Path folder, SyntheticInstrument instrument) {
         if (source.pha != null) {
             ObservationLoader loader = ObservationLoader.of(source.pha);
             if (arf != null) {
@@ -157,8 +165,7 @@ final class SimulateCommand implements Callable<Integer> {
             return obs;
         }
         Response response;
-        if (source.instrument != null) {
-            SyntheticInstrument instrument = InstrumentCommand.preset(source.instrument);
+        if (instrument != null) {
             Path rmfFile = folder.resolve(instrument.name() + ".rmf");
             Path arfFile = folder.resolve(instrument.name() + ".arf");
             RmfFile.write(instrument.rmf(), rmfFile);

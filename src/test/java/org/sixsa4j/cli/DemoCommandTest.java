@@ -1,0 +1,69 @@
+package org.sixsa4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sixsa4j.spectrum.Observation;
+import org.sixsa4j.spectrum.ObservationLoader;
+
+/** {@code sixsa demo}: a whole run into a folder, and a run that cannot write its folder. */
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheReportAndItsFiles() throws IOException {
+        Path out = dir.resolve("demo");
+        Cli.Result r = Cli.run("demo", "--out", out.toString(), "--threads", "1");
+        assertEquals(0, r.status(), r.transcript());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("ccd.arf", "ccd.rmf", "report.md", "spectrum.pha", "summary.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(List.of(out), list(dir), "the scratch folder must be gone");
+
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        // The CCD's channels k = 0..479 cover [0.1 + 0.025 k, 0.1 + 0.025 (k + 1)] keV; inside
+        // 0.3-10 keV lie k = 8..395, that is 388 channels, each its own bin.
+        assertEquals(388, summary.get("bins").asInt());
+
+        // The spectrum reads back through its RESPFILE and ANCRFILE links from the output folder,
+        // and holds the counts the summary reports.
+        Observation obs = ObservationLoader.of(out.resolve("spectrum.pha")).load().noticeOnly(0.3, 10);
+        assertEquals(388, obs.bins());
+        double counts = 0;
+        for (double c : obs.counts()) {
+            counts += c;
+        }
+        assertEquals(summary.get("counts").asDouble(), counts);
+        assertTrue(Files.readString(out.resolve("report.md")).startsWith("# sixsa4j demo report"));
+    }
+
+    @Test
+    void failedDemoLeavesNothingBehind() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "a file where a folder is needed");
+        for (Path out : List.of(plain.resolve("demo"), plain)) {
+            Cli.Result r = Cli.run("demo", "--out", out.toString(), "--threads", "1");
+            assertNotEquals(0, r.status(), r.transcript());
+            assertEquals(2, r.status(), "a path that cannot be a folder is the user's to fix:\n" + r.transcript());
+            assertEquals(1, r.errLines().size(), r.transcript());
+            assertEquals(List.of(plain), list(dir), "left behind by " + r.transcript());
+            assertEquals("a file where a folder is needed", Files.readString(plain));
+        }
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+}
