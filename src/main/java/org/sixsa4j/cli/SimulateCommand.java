@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
                 "  sixsa simulate --instrument ccd --exposure 2e4 -p PhoIndex=1.7 -p norm=3e-3 --out fake.pha",
                 "  sixsa simulate --pha PN_spectrum_grp20.fits -p PhoIndex=2 -p norm=1e-4 --spectra 10 --out sims/pn.pha"})
 final class SimulateCommand implements Callable<Integer> {
+    /** Spectra simulated per call: enough to keep both cores and the SIMD kernels busy. */
+    private static final int CHUNK = 64;
+
     @Spec
     private CommandSpec spec;
 
@@ -105,21 +108,29 @@ final class SimulateCommand implements Callable<Integer> {
         Fakeit fakeit = Fakeit.of(template).withThreads(threads);
         EnergyGrid grid = fakeit.energyGrid();
         double[] one = PowerLaw.on(grid.lows(), grid.highs()).integrate(photonIndex, norm);
-        double[] flux = new double[spectra * one.length];
-        for (int s = 0; s < spectra; s++) {
-            System.arraycopy(one, 0, flux, s * one.length, one.length);
-        }
-        List<PhaSpectrum> simulated = fakeit.simulate(flux, spectra, RandomStreams.of(seed), firstIndex);
         double expected = sum(fakeit.expectedCounts(one));
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "powerlaw PhoIndex=%g norm=%g through %s, %g s: %.1f expected counts per spectrum%n",
                 photonIndex, norm, template.response().rmf().file(), template.exposure(), expected);
-        for (int s = 0; s < spectra; s++) {
-            Path file = spectra == 1 ? out : numbered(out, s + 1);
-            PhaSpectrum spectrum = withLinks(simulated.get(s), template, file.toAbsolutePath().getParent());
-            PhaFile.write(spectrum, file);
-            w.printf(Locale.ROOT, "  wrote %s: %.0f counts (seed %d, index %d)%n", file, spectrum.totalCounts(), seed, firstIndex + s);
+        // Spectra go out in chunks, so memory stays bounded however many are asked for; the
+        // counts do not depend on the chunking (each spectrum has its own random stream).
+        int chunk = Math.min(spectra, CHUNK);
+        double[] flux = new double[chunk * one.length];
+        for (int s = 0; s < chunk; s++) {
+            System.arraycopy(one, 0, flux, s * one.length, one.length);
+        }
+        RandomStreams streams = RandomStreams.of(seed);
+        for (int first = 0; first < spectra; first += chunk) {
+            int n = Math.min(chunk, spectra - first);
+            List<PhaSpectrum> simulated = fakeit.simulate(flux, n, streams, firstIndex + first);
+            for (int k = 0; k < n; k++) {
+                int s = first + k;
+                Path file = spectra == 1 ? out : numbered(out, s + 1);
+                PhaSpectrum spectrum = withLinks(simulated.get(k), template, file.toAbsolutePath().getParent());
+                PhaFile.write(spectrum, file);
+                w.printf(Locale.ROOT, "  wrote %s: %.0f counts (seed %d, index %d)%n", file, spectrum.totalCounts(), seed, firstIndex + s);
+            }
         }
         w.flush();
         return 0;
