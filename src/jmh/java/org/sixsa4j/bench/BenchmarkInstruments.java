@@ -12,15 +12,13 @@ import org.sixsa4j.spectrum.Response;
 import org.sixsa4j.spectrum.TransferOperator;
 
 /**
- * The observations the benchmarks run on, by name:
+ * The observations the benchmarks run on, by name, and the full EPIC-pn response ({@link #fullPnOperator()}):
  * <ul>
  *   <li>{@code pn}: the XMM-Newton EPIC-pn spectrum of NGC 7793 ULX-4, grouped (grp20), noticed
  *       0.5–10 keV (104 bins);</li>
  *   <li>{@code xifu}: the simulated X-IFU spectrum, optimally grouped, with its 4 eV Gaussian RMF
  *       rebuilt on the ARF grid, noticed 0.3–12 keV (2961 bins);</li>
  *   <li>{@code ccd}: the embedded CCD-like instrument, 0.3–10 keV (388 channels);</li>
- *   <li>{@code pn-full}: the EPIC-pn response alone, all 4096 channels, ungrouped, as the
- *       Python peer folds it.</li>
  * </ul>
  * The real files are read from {@code ../shared/data/ogip} (override with
  * {@code -Dsixsa4j.shared=DIR}).
@@ -49,12 +47,10 @@ final class BenchmarkInstruments {
         }
     }
 
-    static TransferOperator operator(String name) {
-        if (name.equals("pn-full")) {
-            Response pn = Response.of(RmfFile.read(file("xmm-pn-ngc7793/PN.rmf")), ArfFile.read(file("xmm-pn-ngc7793/PN.arf")));
-            return TransferOperator.ofAllChannels(pn, PN_EXPOSURE);
-        }
-        return TransferOperator.of(observation(name));
+    /** The EPIC-pn response alone, all 4096 channels, ungrouped, as the Python peer folds it. */
+    static TransferOperator fullPnOperator() {
+        Response pn = Response.of(RmfFile.read(file("xmm-pn-ngc7793/PN.rmf")), ArfFile.read(file("xmm-pn-ngc7793/PN.arf")));
+        return TransferOperator.ofAllChannels(pn, PN_EXPOSURE);
     }
 
     /** The X-IFU matrix as the data README describes it: a 4 eV FWHM Gaussian on the ARF's own grid. */

@@ -57,7 +57,7 @@ public class PeerFoldSimBenchmark {
     @Setup
     public void setUp() {
         System.setProperty("sixsa4j.kernels", kernels);
-        TransferOperator op = BenchmarkInstruments.operator("pn-full");
+        TransferOperator op = BenchmarkInstruments.fullPnOperator();
         simulator = Simulator.ofOperators(java.util.List.of(op));
         EnergyGrid grid = simulator.energyGrid(0);
         int n = grid.size();

@@ -145,13 +145,13 @@ final class DemoCommand implements Callable<Integer> {
         summary.put("headline", String.format(Locale.ROOT,
                 "sixsa demo: simulated %.0f counts in %d bins; C-stat at the truth %.1f (expected %.1f +- %.1f, %+.2f sigma); "
                         + "%.0f CCD spectra/s on %d thread%s (%s kernels)",
-                sum(counts), obs.bins(), gof.cstat(), gof.expected(), Math.sqrt(gof.variance()), gof.sigma(),
+                Arrays.stream(counts).sum(), obs.bins(), gof.cstat(), gof.expected(), Math.sqrt(gof.variance()), gof.sigma(),
                 ccdSpeed.perSecond, nThreads, nThreads == 1 ? "" : "s", Kernels.get().name()));
         summary.put("instrument", ccd.description());
         summary.put("exposure_s", EXPOSURE);
         summary.put("true_model", Map.of("powerlaw.PhoIndex", TRUE_PHOTON_INDEX, "powerlaw.norm", TRUE_NORM));
         summary.put("seed", seed);
-        summary.put("counts", sum(counts));
+        summary.put("counts", Arrays.stream(counts).sum());
         summary.put("bins", obs.bins());
         summary.put("cstat_at_truth", gof.cstat());
         summary.put("cstat_expected", gof.expected());
@@ -299,11 +299,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return s;
-    }
 }

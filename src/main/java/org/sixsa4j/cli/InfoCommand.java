@@ -2,6 +2,7 @@ package org.sixsa4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -105,7 +106,7 @@ final class InfoCommand implements Callable<Integer> {
         if (range != null) {
             Observation n = obs.noticeOnly(range[0], range[1]).requireBins();
             out.printf(Locale.ROOT, "  bins in %s keV   %d (%.6g-%.6g keV, %.0f counts)%n", notice, n.bins(),
-                    n.binLowKeV(0), n.binHighKeV(n.bins() - 1), sum(n.counts()));
+                    n.binLowKeV(0), n.binHighKeV(n.bins() - 1), Arrays.stream(n.counts()).sum());
         }
         if (obs.background() != null) {
             double[] r = obs.channelBackgroundRatio();
@@ -180,11 +181,4 @@ final class InfoCommand implements Callable<Integer> {
         return s == null ? "-" : s;
     }
 
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return s;
-    }
 }

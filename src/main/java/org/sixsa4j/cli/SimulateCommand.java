@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -108,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
         Fakeit fakeit = Fakeit.of(template).withThreads(threads);
         EnergyGrid grid = fakeit.energyGrid();
         double[] one = PowerLaw.on(grid.lows(), grid.highs()).integrate(photonIndex, norm);
-        double expected = sum(fakeit.expectedCounts(one));
+        double expected = Arrays.stream(fakeit.expectedCounts(one)).sum();
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "powerlaw PhoIndex=%g norm=%g through %s, %g s: %.1f expected counts per spectrum%n",
@@ -232,11 +233,4 @@ final class SimulateCommand implements Callable<Integer> {
         return out.resolveSibling(String.format(Locale.ROOT, "%s_%05d%s", stem, n, ext));
     }
 
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return s;
-    }
 }
