@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sixsa4j.model.PowerLaw;
+import org.sixsa4j.model.components.Powerlaw;
 import org.sixsa4j.simulate.RandomStreams;
 import org.sixsa4j.simulate.Simulator;
 import org.sixsa4j.spectrum.EnergyGrid;
@@ -44,7 +44,7 @@ public class PeerFoldSimBenchmark {
     public String kernels;
 
     private Simulator simulator;
-    private PowerLaw powerLaw;
+    private Powerlaw.Evaluator powerLaw;
     private double[] centre;
     private double[] centreSquaredWidth;
     private double[] absorptionShape;
@@ -61,7 +61,7 @@ public class PeerFoldSimBenchmark {
         simulator = Simulator.ofOperators(java.util.List.of(op));
         EnergyGrid grid = simulator.energyGrid(0);
         int n = grid.size();
-        powerLaw = PowerLaw.on(grid.lows(), grid.highs());
+        powerLaw = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null);
         centre = new double[n];
         centreSquaredWidth = new double[n];
         absorptionShape = new double[n];

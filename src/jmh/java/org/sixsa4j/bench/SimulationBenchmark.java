@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.sixsa4j.model.PowerLaw;
+import org.sixsa4j.model.components.Powerlaw;
 import org.sixsa4j.simulate.RandomStreams;
 import org.sixsa4j.simulate.Simulator;
 import org.sixsa4j.spectrum.EnergyGrid;
@@ -49,7 +49,7 @@ public class SimulationBenchmark {
     public String kernels;
 
     private Simulator simulator;
-    private PowerLaw powerLaw;
+    private Powerlaw.Evaluator powerLaw;
     private double[][] flux;
     private double[] counts;
     private double[] photonIndex;
@@ -63,7 +63,7 @@ public class SimulationBenchmark {
         System.setProperty("sixsa4j.kernels", kernels);
         simulator = Simulator.of(BenchmarkInstruments.observation(instrument));
         EnergyGrid grid = simulator.energyGrid(0);
-        powerLaw = PowerLaw.on(grid.lows(), grid.highs());
+        powerLaw = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
         photonIndex = new double[batch];
         norm = new double[batch];

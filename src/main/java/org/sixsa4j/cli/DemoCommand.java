@@ -19,7 +19,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.internal.kernels.Kernels;
-import org.sixsa4j.model.PowerLaw;
+import org.sixsa4j.model.components.Powerlaw;
 import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
 import org.sixsa4j.ogip.PhaSpectrum;
@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         Observation template = ccd.observation(EXPOSURE);
         Fakeit fakeit = Fakeit.of(template);
         EnergyGrid grid = fakeit.energyGrid();
-        double[] trueFlux = PowerLaw.on(grid.lows(), grid.highs()).integrate(TRUE_PHOTON_INDEX, TRUE_NORM);
+        double[] trueFlux = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null).integrate(TRUE_PHOTON_INDEX, TRUE_NORM);
         PhaSpectrum simulated = fakeit.simulate(trueFlux, 1, RandomStreams.of(seed), 0).get(0)
                 .toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
         Path phaFile = dir.resolve("spectrum.pha");
@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         // 2. Read it back through its links, as a user's file would be, and notice 0.3-10 keV.
         Observation obs = ObservationLoader.of(phaFile).load().noticeOnly(ccd.noticeLowKeV(), ccd.noticeHighKeV());
         TransferOperator op = TransferOperator.of(obs);
-        PowerLaw powerLaw = PowerLaw.on(op.energyGrid().lows(), op.energyGrid().highs());
+        Powerlaw.Evaluator powerLaw = Powerlaw.INSTANCE.bind(op.energyGrid().lows(), op.energyGrid().highs(), null);
         double[] counts = obs.counts();
         double[] model = op.fold(powerLaw.integrate(TRUE_PHOTON_INDEX, TRUE_NORM));
         CStatGoodness gof = CStatGoodness.of(counts, 0, model, 0, counts.length);
@@ -172,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Mean and standard deviation of the C-stat deviation (σ) over spectra simulated from the true model. */
-    private double[] deviationOverSimulations(Simulator simulator, PowerLaw powerLaw, double[] model, int spectra, int nThreads) {
+    private double[] deviationOverSimulations(Simulator simulator, Powerlaw.Evaluator powerLaw, double[] model, int spectra, int nThreads) {
         Simulator sim = simulator.withThreads(nThreads);
         double[] one = powerLaw.integrate(TRUE_PHOTON_INDEX, TRUE_NORM);
         double[] flux = new double[spectra * one.length];
@@ -218,7 +218,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private double[] randomPowerLaws(EnergyGrid grid, int spectra) {
-        PowerLaw pl = PowerLaw.on(grid.lows(), grid.highs());
+        Powerlaw.Evaluator pl = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         double[] flux = new double[spectra * grid.size()];
         for (int s = 0; s < spectra; s++) {

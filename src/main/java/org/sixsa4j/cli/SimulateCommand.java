@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sixsa4j.InvalidInputException;
-import org.sixsa4j.model.PowerLaw;
+import org.sixsa4j.model.components.Powerlaw;
 import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
 import org.sixsa4j.ogip.PhaSpectrum;
@@ -108,7 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
 
         Fakeit fakeit = Fakeit.of(template).withThreads(threads);
         EnergyGrid grid = fakeit.energyGrid();
-        double[] one = PowerLaw.on(grid.lows(), grid.highs()).integrate(photonIndex, norm);
+        double[] one = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null).integrate(photonIndex, norm);
         double expected = Arrays.stream(fakeit.expectedCounts(one)).sum();
 
         PrintWriter w = spec.commandLine().getOut();

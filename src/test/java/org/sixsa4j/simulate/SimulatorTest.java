@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sixsa4j.model.PowerLaw;
+import org.sixsa4j.model.components.Powerlaw;
 import org.sixsa4j.ogip.PhaSpectrum;
 import org.sixsa4j.spectrum.EnergyGrid;
 import org.sixsa4j.spectrum.Instruments;
@@ -28,7 +28,7 @@ class SimulatorTest {
 
     /** Power-law fluxes on a grid for a batch, with photon indices spread over 1..3. */
     static double[] powerLaws(EnergyGrid grid, int batch, double norm) {
-        PowerLaw pl = PowerLaw.on(grid.lows(), grid.highs());
+        Powerlaw.Evaluator pl = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null);
         double[] flux = new double[batch * grid.size()];
         for (int s = 0; s < batch; s++) {
             pl.integrate(1 + 2.0 * s / Math.max(1, batch - 1), norm, flux, s * grid.size());
