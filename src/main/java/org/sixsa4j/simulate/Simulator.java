@@ -177,8 +177,8 @@ public final class Simulator {
      *     may be {@code null} for observations without a background model)
      */
     public void expectedCounts(double[][] flux, double[][] backgroundFlux, int batch, double[] expected) {
-        checkSizes(flux, backgroundFlux, batch, expected);
-        expectedCounts(flux, backgroundFlux, 0, batch, expected);
+        checkSizes(flux, backgroundFlux, batch, expected, 0);
+        expectedCounts(flux, backgroundFlux, 0, batch, expected, 0);
     }
 
     /**
@@ -189,30 +189,49 @@ public final class Simulator {
      */
     public void simulate(double[][] flux, double[][] backgroundFlux, int batch, RandomStreams streams,
                          long firstIndex, double[] counts) {
-        checkSizes(flux, backgroundFlux, batch, counts);
+        checkSizes(flux, backgroundFlux, batch, counts, 0);
         int chunks = (batch + CHUNK - 1) / CHUNK;
         ParallelBatches.forEachIndex(chunks, Math.min(threads, chunks), chunk -> {
             int first = chunk * CHUNK;
-            int n = Math.min(CHUNK, batch - first);
-            // Expected counts go straight into the output, then each row is replaced by its draw.
-            expectedCounts(flux, backgroundFlux, first, n, counts);
-            for (int s = first; s < first + n; s++) {
-                UniformRandomProvider rng = streams.stream(firstIndex + s);
-                PoissonCounts.draw(counts, s * totalBins, totalBins, rng, counts, s * totalBins);
-            }
+            foldAndDraw(flux, backgroundFlux, first, Math.min(CHUNK, batch - first), streams, firstIndex + first,
+                    counts, first * totalBins);
         });
     }
 
-    /** Folds simulations [first, first+n) into {@code out}. */
-    private void expectedCounts(double[][] flux, double[][] backgroundFlux, int first, int n, double[] out) {
+    /**
+     * Simulated counts of {@code n} spectra on the calling thread, for callers that run their own
+     * parallel loop: spectrum {@code s} reads its fluxes at row {@code s} of {@code flux}, draws
+     * from stream {@code firstIndex + s}, and writes its counts at
+     * {@code counts[countsOffset + s * totalBins()]}.
+     */
+    public void simulateOnThisThread(double[][] flux, double[][] backgroundFlux, int n, RandomStreams streams,
+                                     long firstIndex, double[] counts, int countsOffset) {
+        checkSizes(flux, backgroundFlux, n, counts, countsOffset);
+        foldAndDraw(flux, backgroundFlux, 0, n, streams, firstIndex, counts, countsOffset);
+    }
+
+    /** Folds flux rows [first, first+n) into counts rows from {@code countsOffset}, then draws each row. */
+    private void foldAndDraw(double[][] flux, double[][] backgroundFlux, int first, int n, RandomStreams streams,
+                             long firstIndex, double[] counts, int countsOffset) {
+        // Expected counts go straight into the output, then each row is replaced by its draw.
+        expectedCounts(flux, backgroundFlux, first, n, counts, countsOffset);
+        for (int s = 0; s < n; s++) {
+            UniformRandomProvider rng = streams.stream(firstIndex + s);
+            int row = countsOffset + s * totalBins;
+            PoissonCounts.draw(counts, row, totalBins, rng, counts, row);
+        }
+    }
+
+    /** Folds flux rows [first, first+n) into {@code out} rows from {@code outOffset}. */
+    private void expectedCounts(double[][] flux, double[][] backgroundFlux, int first, int n, double[] out, int outOffset) {
         for (int o = 0; o < parts.size(); o++) {
             Part p = parts.get(o);
             int energies = p.source.energyGrid().size();
-            p.source.fold(flux[o], first * energies, energies, out, first * totalBins + p.offset, totalBins, n);
+            p.source.fold(flux[o], first * energies, energies, out, outOffset + p.offset, totalBins, n);
             int bins = p.source.bins();
             if (p.observedBackground != null) {
-                for (int s = first; s < first + n; s++) {
-                    int row = s * totalBins + p.offset;
+                for (int s = 0; s < n; s++) {
+                    int row = outOffset + s * totalBins + p.offset;
                     for (int b = 0; b < bins; b++) {
                         out[row + b] += p.observedBackground[b];
                     }
@@ -222,7 +241,7 @@ public final class Simulator {
                 int be = p.backgroundModel.energyGrid().size();
                 p.backgroundModel.fold(backgroundFlux[o], first * be, be, scratch, 0, bins, n);
                 for (int s = 0; s < n; s++) {
-                    int row = (first + s) * totalBins + p.offset;
+                    int row = outOffset + s * totalBins + p.offset;
                     for (int b = 0; b < bins; b++) {
                         out[row + b] += p.backgroundRatio[b] * scratch[s * bins + b];
                     }
@@ -231,7 +250,7 @@ public final class Simulator {
         }
     }
 
-    private void checkSizes(double[][] flux, double[][] backgroundFlux, int batch, double[] out) {
+    private void checkSizes(double[][] flux, double[][] backgroundFlux, int batch, double[] out, int outOffset) {
         if (flux.length != parts.size()) {
             throw new IllegalArgumentException("flux for " + flux.length + " observations, simulator has " + parts.size());
         }
@@ -248,8 +267,8 @@ public final class Simulator {
                 }
             }
         }
-        if (out.length < (long) batch * totalBins) {
-            throw new IllegalArgumentException("output holds " + out.length + " values, " + (long) batch * totalBins + " needed");
+        if (out.length - (long) outOffset < (long) batch * totalBins) {
+            throw new IllegalArgumentException("output holds " + (out.length - outOffset) + " values from its offset, " + (long) batch * totalBins + " needed");
         }
     }
 }

@@ -1,0 +1,64 @@
+package org.sixsa4j.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sixsa4j.model.components.Powerlaw;
+
+/**
+ * The registry of model components by XSPEC name. Names are case-insensitive and, as in XSPEC,
+ * may be abbreviated to any unique prefix ({@code po} for {@code powerlaw}); an exact name
+ * always wins over a prefix of a longer one ({@code bbody} is not ambiguous with
+ * {@code bbodyrad}).
+ */
+public final class Components {
+    private static final Map<String, ComponentType> BY_NAME = register(
+            Powerlaw.INSTANCE);
+
+    private Components() {
+    }
+
+    private static Map<String, ComponentType> register(ComponentType... types) {
+        Map<String, ComponentType> m = new LinkedHashMap<>();
+        for (ComponentType t : types) {
+            if (m.put(t.name(), t) != null) {
+                throw new IllegalStateException("component " + t.name() + " registered twice");
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Every component, in registration order. */
+    public static List<ComponentType> all() {
+        return new ArrayList<>(BY_NAME.values());
+    }
+
+    /**
+     * The component named {@code name}, or the one it abbreviates.
+     *
+     * @throws IllegalArgumentException naming the candidates when the name is unknown or ambiguous
+     */
+    public static ComponentType get(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        ComponentType exact = BY_NAME.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        List<String> matches = new ArrayList<>();
+        for (String n : BY_NAME.keySet()) {
+            if (n.startsWith(key)) {
+                matches.add(n);
+            }
+        }
+        if (matches.size() == 1) {
+            return BY_NAME.get(matches.get(0));
+        }
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("unknown model component '" + name + "'; see 'sixsa model --list'");
+        }
+        throw new IllegalArgumentException("'" + name + "' is ambiguous: it abbreviates " + String.join(", ", matches));
+    }
+}
