@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sixsa4j.InvalidInputException;
-import org.sixsa4j.model.components.Powerlaw;
+import org.sixsa4j.model.Model;
+import org.sixsa4j.model.ModelParameter;
+import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
 import org.sixsa4j.ogip.PhaSpectrum;
@@ -23,17 +24,18 @@ import org.sixsa4j.spectrum.Response;
 import org.sixsa4j.spectrum.SyntheticInstrument;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sixsa simulate}: XSPEC-style fakeit of a power law through a response. */
+/** {@code sixsa simulate}: XSPEC-style fakeit of a spectral model through a response. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulate spectra (fakeit) of a power law through a response and write them as OGIP PHA files.",
-                "Only the powerlaw model exists until the model library arrives.",
+        description = {"Simulate spectra (fakeit) of a spectral model through a response and write them as OGIP PHA files.",
                 "Examples:",
-                "  sixsa simulate --instrument ccd --exposure 2e4 -p PhoIndex=1.7 -p norm=3e-3 --out fake.pha",
-                "  sixsa simulate --pha PN_spectrum_grp20.fits -p PhoIndex=2 -p norm=1e-4 --spectra 10 --out sims/pn.pha"})
+                "  sixsa simulate --instrument ccd --exposure 2e4 --par PhoIndex=1.7 --par norm=3e-3 --out fake.pha",
+                "  sixsa simulate --pha obs.pha --model \"tbabs*(bbodyrad+powerlaw)\" --par tbabs.nH=0.1 --par kT=0.3 --out fake.pha",
+                "  sixsa simulate --pha PN_spectrum_grp20.fits --par PhoIndex=2 --par norm=1e-4 --spectra 10 --out sims/pn.pha"})
 final class SimulateCommand implements Callable<Integer> {
     /** Spectra simulated per call: enough to keep both cores and the SIMD kernels busy. */
     private static final int CHUNK = 64;
@@ -64,9 +66,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--exposure", paramLabel = "SECONDS", description = "Exposure; required without --pha, and overrides the template's.")
     private Double exposure;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-            description = "powerlaw parameter, XSPEC names: PhoIndex (default 1) and norm (photons/keV/cm2/s at 1 keV, default 1).")
-    private Map<String, String> parameters = Map.of();
+    @Mixin
+    private ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--spectra", defaultValue = "1", description = "Number of spectra (default ${DEFAULT-VALUE}); more than one are numbered NAME_00001.pha and so on.")
     private int spectra;
@@ -91,8 +92,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new InvalidInputException("option --threads: expected at least 1, got " + threads);
         }
-        double photonIndex = parameter("PhoIndex", 1.0);
-        double norm = parameter("norm", 1.0);
+        Model model = modelOptions.model();
+        ModelSettings settings = modelOptions.settings();
         // Check every option before writing anything: --instrument writes its RMF and ARF next
         // to the output, and a typo must not leave those behind (or put them in the wrong folder).
         if (source.pha == null || exposure != null) {
@@ -108,12 +109,13 @@ final class SimulateCommand implements Callable<Integer> {
 
         Fakeit fakeit = Fakeit.of(template).withThreads(threads);
         EnergyGrid grid = fakeit.energyGrid();
-        double[] one = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null).integrate(photonIndex, norm);
+        double[] full = model.parameterMap().expand(model.parameterMap().freeValues());
+        double[] one = model.evaluator(grid.lows(), grid.highs(), settings).evaluate(full, 1);
         double expected = Arrays.stream(fakeit.expectedCounts(one)).sum();
 
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "powerlaw PhoIndex=%g norm=%g through %s, %g s: %.1f expected counts per spectrum%n",
-                photonIndex, norm, template.response().rmf().file(), template.exposure(), expected);
+        w.printf(Locale.ROOT, "%s through %s, %g s: %.1f expected counts per spectrum%n",
+                describe(model), template.response().rmf().file(), template.exposure(), expected);
         // Spectra go out in chunks, so memory stays bounded however many are asked for; the
         // counts do not depend on the chunking (each spectrum has its own random stream).
         int chunk = Math.min(spectra, CHUNK);
@@ -135,28 +137,6 @@ final class SimulateCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    private double parameter(String name, double defaultValue) {
-        for (Map.Entry<String, String> e : parameters.entrySet()) {
-            String key = e.getKey().startsWith("powerlaw.") ? e.getKey().substring("powerlaw.".length()) : e.getKey();
-            if (!key.equals("PhoIndex") && !key.equals("norm")) {
-                throw new InvalidInputException("option --param: unknown parameter '" + e.getKey() + "'; powerlaw has PhoIndex and norm");
-            }
-            if (key.equals(name)) {
-                try {
-                    double v = Double.parseDouble(e.getValue());
-                    if (!Double.isFinite(v) || (name.equals("norm") && v < 0)) {
-                        throw new NumberFormatException();
-                    }
-                    return v;
-                } catch (NumberFormatException x) {
-                    throw new InvalidInputException("option --param " + e.getKey() + ": expected a finite number"
-                            + (name.equals("norm") ? " >= 0" : "") + ", got '" + e.getValue() + "'");
-                }
-            }
-        }
-        return defaultValue;
     }
 
     /** The observation that supplies channels, response, exposure and background. */
@@ -223,6 +203,15 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return abs.toString();
         }
+    }
+
+    /** The model and its parameter values on one line. */
+    static String describe(Model model) {
+        StringBuilder b = new StringBuilder(model.expression().text()).append(':');
+        for (ModelParameter p : model.parameters()) {
+            b.append(' ').append(p.name()).append('=').append(p.link() != null ? "(" + p.link() + ")" : String.format(Locale.ROOT, "%g", p.value()));
+        }
+        return b.toString();
     }
 
     private static Path numbered(Path out, int n) {

@@ -11,7 +11,8 @@ import org.sixsa4j.InvalidInputException;
  * several observations of a joint analysis.
  *
  * <p>Parameters are addressed as {@code component.parameter}, case-insensitively:
- * {@code tbabs.nH}, {@code gaussian_2.Sigma}. In a joint model each observation has its own copy
+ * {@code tbabs.nH}, {@code gaussian_2.Sigma}; the bare parameter name ({@code nH}) is enough
+ * when only one component has it. In a joint model each observation has its own copy
  * of every parameter, addressed with {@code [k]} ({@code constant.factor[2]}); a name without it
  * means observation 1. As with XSPEC's data groups, the copies of observations 2..n start linked
  * to observation 1's; unlink those that differ, typically a cross-normalisation
@@ -144,6 +145,23 @@ public final class Model {
         for (int i = 0; i < parameters.size(); i++) {
             if (canonical(parameters.get(i).name()).equals(wanted)) {
                 return i;
+            }
+        }
+        // A bare parameter name (PhoIndex, nH[2]) is accepted when one component has it.
+        if (wanted.indexOf('.') < 0) {
+            int found = -1;
+            for (int i = 0; i < parameters.size(); i++) {
+                String full = canonical(parameters.get(i).name());
+                if (full.substring(full.indexOf('.') + 1).equals(wanted)) {
+                    if (found >= 0) {
+                        throw new IllegalArgumentException("'" + name + "' is ambiguous in model '" + expression + "': write "
+                                + parameters.get(found).name() + " or " + parameters.get(i).name());
+                    }
+                    found = i;
+                }
+            }
+            if (found >= 0) {
+                return found;
             }
         }
         List<String> names = new ArrayList<>();

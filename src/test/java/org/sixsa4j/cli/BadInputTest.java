@@ -129,7 +129,17 @@ class BadInputTest {
         all.add(option("simulate --exposure -5", List.of("simulate", "--rmf", smallRmf, "--exposure", "-5", "--out", out("o4/x.pha")),
                 "option --exposure", "-5"));
         all.add(option("simulate -p foo=1", List.of("simulate", "--instrument", "ccd", "--exposure", "10", "-p", "foo=1", "--out", out("o5/x.pha")),
-                "option --param", "'foo'"));
+                "option --par", "'foo'"));
+        all.add(option("simulate --model with a typo", List.of("simulate", "--instrument", "ccd", "--exposure", "10", "--model", "powerlaw+nosuch", "--out", out("o7/x.pha")),
+                "model 'powerlaw+nosuch'", "unknown model component 'nosuch'"));
+        all.add(option("simulate --model unbalanced", List.of("simulate", "--instrument", "ccd", "--exposure", "10", "--model", "(powerlaw", "--out", out("o8/x.pha")),
+                "'(' at column 1 is never closed"));
+        all.add(option("simulate --par outside the limits", List.of("simulate", "--instrument", "ccd", "--exposure", "10", "--par", "PhoIndex=20", "--out", out("o9/x.pha")),
+                "powerlaw.PhoIndex = 20.0 is outside its limits"));
+        all.add(option("simulate --par not a number", List.of("simulate", "--instrument", "ccd", "--exposure", "10", "--par", "norm=abc", "--out", out("o10/x.pha")),
+                "option --par norm", "'abc'"));
+        all.add(option("simulate --abund unknown", List.of("simulate", "--instrument", "ccd", "--exposure", "10", "--abund", "sun", "--out", out("o11/x.pha")),
+                "option --abund", "'sun'"));
         all.add(option("simulate --instrument foo", List.of("simulate", "--instrument", "foo", "--exposure", "10", "--out", out("o6/x.pha")),
                 "option --instrument", "'foo'"));
         all.add(option("simulate --out a folder", List.of("simulate", "--rmf", smallRmf, "--exposure", "10", "--out", dir.toString()),
