@@ -51,6 +51,16 @@ public final class ModelEvaluator {
         System.arraycopy(buffers[result], 0, out, outOffset, bins);
     }
 
+    /**
+     * A batch: spectrum {@code s} reads its parameters from {@code parameters[offset + s * stride ..]}
+     * and writes its photon spectrum to {@code out[outOffset + s * outStride ..]}. Allocates nothing.
+     */
+    public void evaluate(double[] parameters, int offset, int stride, int batch, double[] out, int outOffset, int outStride) {
+        for (int s = 0; s < batch; s++) {
+            evaluate(parameters, offset + s * stride, out, outOffset + s * outStride);
+        }
+    }
+
     /** Photons cm⁻² s⁻¹ per bin for observation {@code observation} of a full parameter vector, as a new array. */
     public double[] evaluate(double[] full, int observation) {
         double[] out = new double[bins];
