@@ -3,6 +3,7 @@ package org.sixsa4j.model.absorption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.IncompleteGamma;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -87,7 +88,7 @@ class GrainShieldingTest {
         }
     }
 
-    private static double logIntegral(java.util.function.DoubleUnaryOperator f, double a, double b) {
+    private static double logIntegral(DoubleUnaryOperator f, double a, double b) {
         return GaussLegendre.integrate(u -> Math.exp(u) * f.applyAsDouble(Math.exp(u)), Math.log(a), Math.log(b), 64, 16);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class IsmAbsorptionTest {
             p[IsmAbsorption.GRAIN_MIN_RADIUS] = bad[0];
             p[IsmAbsorption.GRAIN_MAX_RADIUS] = bad[1];
             p[IsmAbsorption.GRAIN_SIZE_INDEX] = bad[2];
-            assertThrows(IllegalArgumentException.class, () -> IsmAbsorption.of(p, AbundanceTable.WILM), java.util.Arrays.toString(bad));
+            assertThrows(IllegalArgumentException.class, () -> IsmAbsorption.of(p, AbundanceTable.WILM), Arrays.toString(bad));
         }
         double[] single = IsmAbsorption.defaults();
         single[IsmAbsorption.GRAIN_MIN_RADIUS] = 0.1;

@@ -2,6 +2,7 @@ package org.sixsa4j.model.absorption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class IsmSpeciesTest {
@@ -18,7 +19,7 @@ class IsmSpeciesTest {
         double[] keV = oracle.column("E_keV");
         StringBuilder report = new StringBuilder("species cross-sections, max relative difference:");
         for (IsmSpecies species : IsmSpecies.values()) {
-            String name = species == IsmSpecies.H2 ? "H2" : species.name().charAt(0) + species.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            String name = species == IsmSpecies.H2 ? "H2" : species.name().charAt(0) + species.name().substring(1).toLowerCase(Locale.ROOT);
             double[] want = oracle.column(name);
             double worst = 0;
             for (int r = 0; r < keV.length; r++) {
