@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sixsa4j.model.components.Phabs;
 import org.sixsa4j.model.components.Powerlaw;
+import org.sixsa4j.model.components.Tbabs;
+import org.sixsa4j.model.components.Tbpcf;
+import org.sixsa4j.model.components.Wabs;
+import org.sixsa4j.model.components.Ztbabs;
 
 /**
  * The registry of model components by XSPEC name. Names are case-insensitive and, as in XSPEC,
@@ -16,7 +21,8 @@ import org.sixsa4j.model.components.Powerlaw;
  */
 public final class Components {
     private static final Map<String, ComponentType> BY_NAME = register(
-            Powerlaw.INSTANCE);
+            Powerlaw.INSTANCE,
+            Tbabs.INSTANCE, Ztbabs.INSTANCE, Tbpcf.INSTANCE, Phabs.INSTANCE, Wabs.INSTANCE);
 
     private Components() {
     }

@@ -87,7 +87,12 @@ public final class Model {
      * @throws InvalidInputException if the model has no {@code constant} component
      */
     public Model withCrossNormalisation() {
-        int c = expression.components().indexOf(Components.get("constant"));
+        int c = -1;
+        for (int k = expression.components().size() - 1; k >= 0; k--) {
+            if (expression.components().get(k).name().equals("constant")) {
+                c = k;
+            }
+        }
         if (c < 0) {
             throw new InvalidInputException("model '" + expression + "': a cross-normalisation needs a constant component, e.g. constant*tbabs*powerlaw");
         }

@@ -36,11 +36,25 @@ class ModelExpressionTest {
         "''                      | the model is empty",
         "powerlaw+()             | empty parentheses",
         "powerlaw+3              | expected a component name at column 10",
+        "tbabs+powerlaw          | multiplicative component 'tbabs' is added, with nothing to multiply",
+        "tbabs                   | the model has no additive component",
+        "tbabs*wabs              | the model has no additive component",
+        "tb*powerlaw             | 'tb' is ambiguous: it abbreviates tbabs, tbpcf",
     })
     void malformedExpressionsGiveOneLineErrorsNamingTheProblem(String text, String fragment) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelExpression.parse(text));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
         assertTrue(e.getMessage().startsWith("model '"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void productsHoldOneAdditiveTermAndAnyNumberOfFactors() {
+        ModelExpression e = ModelExpression.parse("tbabs*wabs(powerlaw+powerlaw)*phabs");
+        assertEquals(List.of("tbabs", "wabs", "powerlaw_1", "powerlaw_2", "phabs"), e.componentNames());
+        ModelExpression.Product p = (ModelExpression.Product) e.root();
+        assertEquals(4, p.factors().size(), "tbabs, wabs, the sum, phabs");
+        assertEquals(ComponentKind.ADDITIVE, p.kind());
+        assertTrue(p.factors().get(2) instanceof ModelExpression.Sum);
     }
 }

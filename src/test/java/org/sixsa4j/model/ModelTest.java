@@ -105,4 +105,27 @@ class ModelTest {
         assertArrayEquals(new double[] {2.2, 0.1}, m.parameterMap().expand(new double[] {0.1}), 0);
         assertEquals(2, m.thaw("powerlaw.PhoIndex").parameterMap().freeCount());
     }
+
+    @Test
+    void factorsMultiplyTheSpectrumTheyApplyToAndNothingElse() {
+        ModelSettings settings = ModelSettings.xspecDefaults();
+        Model m = Model.parse("tbabs*powerlaw + powerlaw").set("tbabs.nH", 0.3)
+                .set("powerlaw_1.PhoIndex", 1.7).set("powerlaw_2.PhoIndex", 2.9).set("powerlaw_2.norm", 0.5);
+        double[] got = m.evaluator(LOW, HIGH, settings).evaluate(m.parameterMap().expand(m.parameterMap().freeValues()), 1);
+        double[] t = new double[LOW.length];
+        org.sixsa4j.model.components.Tbabs.INSTANCE.bind(LOW, HIGH, settings).evaluate(new double[] {0.3}, 0, t, 0);
+        Powerlaw.Evaluator pl = Powerlaw.INSTANCE.bind(LOW, HIGH, settings);
+        double[] a = pl.integrate(1.7, 1);
+        double[] b = pl.integrate(2.9, 0.5);
+        for (int i = 0; i < LOW.length; i++) {
+            assertTrue(t[i] > 0 && t[i] < 1, "tbabs absorbs: " + t[i]);
+            assertEquals(t[i] * a[i] + b[i], got[i], 1e-15 * got[i], "bin " + i);
+        }
+    }
+
+    @Test
+    void aCrossNormalisationFreezesTheFirstConstantAndFreesTheOthers() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Model.parse("powerlaw").forObservations(2).withCrossNormalisation());
+        assertTrue(e.getMessage().contains("constant"), e.getMessage());
+    }
 }
