@@ -8,12 +8,14 @@ import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
 /**
- * XSPEC's {@code zgauss}: a Gaussian line at redshift z,
- * A(E) = K / ((1+z) σ √(2π)) exp(−(E(1+z) − E_l)² / (2σ²)), with E_l, σ and K (photons cm⁻²
- * s⁻¹ in the line) in the source frame. As in XSPEC, the line is computed on the bins moved
- * to the source frame, [lo(1+z), hi(1+z)], and divided by 1+z for time dilation, so the
- * observed line holds K/(1+z) photons cm⁻² s⁻¹ at E_l/(1+z) with width σ/(1+z). Each bin is
- * exact, as for {@link Gaussian}; σ = 0 is a delta function.
+ * XSPEC's {@code zgauss}: a Gaussian line at redshift z, with E_l, σ and K (photons cm⁻² s⁻¹
+ * in the line) in the source frame. As XSPEC's xszgau routine does, the line's probability is
+ * taken over the bins moved to the source frame, [lo(1+z), hi(1+z)], and the flux divided by
+ * 1+z for time dilation: the observed line holds K/(1+z) photons cm⁻² s⁻¹ at E_l/(1+z) with
+ * width σ/(1+z), and its density in observed energy is
+ * A(E) = K / (σ √(2π)) exp(−(E(1+z) − E_l)² / (2σ²)). (The manual writes an extra 1/(1+z) in
+ * front, which would put K/(1+z)² in the line; the routine does not.) Each bin is exact, as
+ * for {@link Gaussian}; σ = 0 is a delta function.
  * Reference: XSPEC manual, gaussian/zgauss.
  */
 public final class Zgauss implements ComponentType {
@@ -53,7 +55,7 @@ public final class Zgauss implements ComponentType {
 
     @Override
     public String formula() {
-        return "A(E) = K / ((1+z) Sigma sqrt(2 pi)) exp(-(E (1+z) - LineE)^2 / (2 Sigma^2))";
+        return "A(E) = K / (Sigma sqrt(2 pi)) exp(-(E (1+z) - LineE)^2 / (2 Sigma^2)), K/(1+z) photons in the observed line";
     }
 
     @Override

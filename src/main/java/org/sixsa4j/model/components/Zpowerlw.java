@@ -8,11 +8,13 @@ import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
 /**
- * XSPEC's {@code zpowerlw}: a power law at redshift z, A(E) = K (E(1+z))^(−Γ) / (1+z), with K
- * in photons keV⁻¹ cm⁻² s⁻¹ at 1 keV in the source frame. XSPEC computes the power law on the
- * bins moved to the source frame, [lo(1+z), hi(1+z)], and divides by 1+z for time dilation;
- * since ∫ over [lo(1+z), hi(1+z)] of E^(−Γ) is (1+z)^(1−Γ) times the integral over [lo, hi],
- * that is exactly {@link Powerlaw} with norm K (1+z)^(−Γ), which is how it is computed here.
+ * XSPEC's {@code zpowerlw}: a power law at redshift z, A(E) = K (E(1+z))^(−Γ) photons keV⁻¹
+ * cm⁻² s⁻¹ in observed energy, with K the source-frame value at 1 keV. XSPEC computes the power
+ * law on the bins moved to the source frame, [lo(1+z), hi(1+z)], and divides by 1+z for time
+ * dilation (its zpowerLaw routine); the 1+z of the wider source-frame bin cancels that
+ * division, leaving the density above. Since ∫ E^(−Γ) over [lo(1+z), hi(1+z)] is (1+z)^(1−Γ)
+ * times the integral over [lo, hi], this is exactly {@link Powerlaw} with norm K (1+z)^(−Γ),
+ * which is how it is computed here.
  * Reference: XSPEC manual, powerlaw/zpowerlw.
  */
 public final class Zpowerlw implements ComponentType {
@@ -50,7 +52,7 @@ public final class Zpowerlw implements ComponentType {
 
     @Override
     public String formula() {
-        return "A(E) = K (E (1+z))^(-PhoIndex) / (1+z)";
+        return "A(E) = K (E (1+z))^(-PhoIndex)";
     }
 
     @Override
