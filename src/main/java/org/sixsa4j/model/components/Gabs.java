@@ -15,11 +15,12 @@ import org.sixsa4j.model.ParameterInfo;
  * strength S (keV), the line's optical depth integrated over energy; the depth at the centre
  * is S / (σ √(2π)). As in XSPEC's gaussianAbsorptionLine routine, each bin gets the average of
  * M over it rather than exp of the average depth. Bins where τ &lt; 1e-17 throughout get
- * exactly 1 (exp(−τ) rounds to 1 there); over the rest M is integrated by Gauss–Legendre in
- * panels of at most 0.5 / (1 + z_t) standard deviations, z_t = √(2 ln max(τ_0, 1)) being
- * where a deep line turns from opaque to transparent. σ = 0 is the limit σ → 0, a line of
- * zero width that absorbs nothing: M = 1. XSPEC stops the line at ±6σ instead of where τ
- * vanishes in double precision.
+ * exactly 1 (exp(−τ) rounds to 1 there). A bin over which ln M = −τ changes little,
+ * r = Δz (1 + τ (|z| + 1)) ≤ {@value Quadrature#TWO_POINT_LIMIT} with z in standard deviations,
+ * takes the two-point rule (its exponentials from the SIMD kernels); the others, which may
+ * hold a saturated core, sharp wings and flat continuum at once, are integrated by
+ * {@link Quadrature#adaptive}. σ = 0 is the limit σ → 0, a line of zero width that absorbs
+ * nothing: M = 1. XSPEC stops the line at ±6σ instead of where τ vanishes in double precision.
  * Reference: XSPEC manual, gabs.
  */
 public final class Gabs implements ComponentType {
@@ -81,9 +82,7 @@ public final class Gabs implements ComponentType {
         private final GaussPairs pairs;
         private final double[] lower;
         private final double[] upper;
-        /** Centre, width and central depth of the evaluation in progress, for {@link #at}. */
-        private double centre;
-        private double sigma;
+        /** Central depth of the evaluation in progress, for {@link #at}. */
         private double depth;
 
         Evaluator(Bins bins) {
@@ -100,8 +99,8 @@ public final class Gabs implements ComponentType {
 
         @Override
         public void evaluate(double[] parameters, int offset, double[] out, int outOffset) {
-            centre = parameters[offset];
-            sigma = parameters[offset + 1];
+            double centre = parameters[offset];
+            double sigma = parameters[offset + 1];
             double strength = parameters[offset + 2];
             int n = bins.size();
             Arrays.fill(out, outOffset, outOffset + n, 1.0);
@@ -140,7 +139,6 @@ public final class Gabs implements ComponentType {
             }
             kernels.exp(lower, first, lower, first, last - first);
             kernels.exp(upper, first, upper, first, last - first);
-            double steepness = 3 * (1 + Math.sqrt(2 * Math.log(Math.max(depth, 1))));
             for (int i = first; i < last; i++) {
                 double lo = bins.low[i];
                 double hi = bins.high[i];
@@ -149,19 +147,24 @@ public final class Gabs implements ComponentType {
                 }
                 double a = Math.max(lo, start);
                 double b = Math.min(hi, end);
-                double r = (b - a) / sigma * steepness;
+                // ln M = -τ(z) changes at the rate τ z: over the bin, about r below.
+                double far = Math.max(Math.abs(lo - centre), Math.abs(hi - centre)) / sigma;
+                double tau = -Math.log(Math.min(lower[i], upper[i]));
+                double r = (b - a) / sigma * (1 + tau * (far + 1));
                 if (a == lo && b == hi && r <= Quadrature.TWO_POINT_LIMIT) {
                     out[outOffset + i] = 0.5 * (lower[i] + upper[i]);
                 } else {
                     // Rounding in the quadrature can pass 1 by an ulp; the average of M ≤ 1 cannot.
-                    out[outOffset + i] = Math.min(1, (a - lo + hi - b + Quadrature.integrate(this, a, b, r)) / (hi - lo));
+                    // Integrated in z = (E - E_l)/σ, where the nodes near a narrow line keep their digits.
+                    double inside = sigma * Quadrature.adaptive(this, (a - centre) / sigma, (b - centre) / sigma);
+                    out[outOffset + i] = Math.min(1, (a - lo + hi - b + inside) / (hi - lo));
                 }
             }
         }
 
+        /** M at z standard deviations from the centre. */
         @Override
-        public double at(double e) {
-            double z = (e - centre) / sigma;
+        public double at(double z) {
             return Math.exp(-depth * Math.exp(-0.5 * z * z));
         }
     }
