@@ -29,6 +29,17 @@ final class Components {
         return evaluate(type, new double[] {lo}, new double[] {hi}, parameters)[0];
     }
 
+    /**
+     * Asserts |actual − expected| ≤ relative |expected|, values below 1e-290 (where only
+     * denormal digits are left) counting as equal.
+     */
+    static void assertClose(double expected, double actual, double relative, String message) {
+        if (!(Math.abs(actual - expected) <= relative * Math.abs(expected) + 1e-290)) {
+            throw new AssertionError(message + ": expected " + expected + " but was " + actual
+                    + " (relative error " + (actual - expected) / expected + ")");
+        }
+    }
+
     /** The defaults of every parameter. */
     static double[] defaults(ComponentType type) {
         return type.parameters().stream().mapToDouble(p -> p.defaultValue()).toArray();
