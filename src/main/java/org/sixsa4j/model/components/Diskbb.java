@@ -17,7 +17,9 @@ import org.sixsa4j.model.ParameterInfo;
  * units of 10 kpc. 1/361 is XSPEC's constant (its mcdspc routine); (8π/3)(2/h³c²)(1 km / 10 kpc)²
  * with CODATA 2018 values is 1/361.27. XSPEC evaluates g from a fit good to about 1e-5 (6e-5 at
  * y ≈ 10) and integrates each bin with five Gauss points; here g is interpolated to 1e-10 and
- * each bin integrated in u = ln E as {@link Cutoffpl} is, with r = Δu (2 + y_hi + √y_hi), to
+ * each bin integrated in u = ln E with r = Δu (2 + y_hi + √y_hi): by the two-point rule up to
+ * r = {@value Quadrature#TWO_POINT_LIMIT}, the three-point rule up to
+ * {@value Quadrature#THREE_POINT_LIMIT} (both with SIMD exponentials) and adaptively beyond, to
  * 1e-8. T_in = 0 gives 0, as in XSPEC.
  * Reference: XSPEC manual, diskbb.
  */
@@ -78,8 +80,13 @@ public final class Diskbb implements ComponentType {
     private static final class Evaluator implements ComponentEvaluator, Quadrature.Integrand {
         private final Bins bins;
         private final GaussPairs pairs;
+        private final GaussTriples triples;
+        /** Scratch: the integrand at the nodes of each bin. */
         private final double[] lower;
         private final double[] upper;
+        private final double[] third;
+        /** Scratch: r of each bin, its width in ln E times the integrand's roughness. */
+        private final double[] width;
         private final double widestLog;
         /** ln T_in and 1/T_in of the evaluation in progress, for {@link #at}. */
         private double logTemperature;
@@ -88,8 +95,11 @@ public final class Diskbb implements ComponentType {
         Evaluator(Bins bins) {
             this.bins = bins;
             this.pairs = GaussPairs.logarithmic(bins);
+            this.triples = GaussTriples.logarithmic(bins);
             this.lower = new double[bins.size()];
             this.upper = new double[bins.size()];
+            this.third = new double[bins.size()];
+            this.width = new double[bins.size()];
             double w = 0;
             for (double h : pairs.half) {
                 w = Math.max(w, 2 * h);
@@ -124,14 +134,66 @@ public final class Diskbb implements ComponentType {
                 out[outOffset + i] = c * pairs.half[i] * (lower[i] + upper[i]);
             }
             if (n > 0 && widestLog * roughness(bins.high[n - 1] * inverseTemperature) > Quadrature.TWO_POINT_LIMIT) {
-                for (int i = 0; i < n; i++) {
-                    double yHigh = bins.high[i] * inverseTemperature;
-                    if (2 * pairs.half[i] * roughness(yHigh) > Quadrature.TWO_POINT_LIMIT) {
-                        double yEnd = Math.min(yHigh, Math.max(bins.low[i] * inverseTemperature, 3) + TAIL);
-                        double a = Math.log(bins.low[i]);
-                        double b = Math.log(yEnd) + logTemperature;
-                        out[outOffset + i] = c * Quadrature.integrate(this, a, b, (b - a) * roughness(yEnd));
-                    }
+                refine(c, out, outOffset);
+            }
+        }
+
+        /** r of every bin, into {@link #width}; true if any is past the two-point rule. */
+        private boolean measure() {
+            boolean rough = false;
+            for (int i = 0; i < bins.size(); i++) {
+                double y = bins.high[i] * inverseTemperature;
+                width[i] = 2 * pairs.half[i] * (2 + y + Math.sqrt(y));
+            }
+            for (int i = 0; i < bins.size(); i++) {
+                rough |= width[i] > Quadrature.TWO_POINT_LIMIT;
+            }
+            return rough;
+        }
+
+        /**
+         * Replaces the bins that the two-point rule does not resolve: by the three-point rule,
+         * with SIMD exponentials over the range of bins that need it, up to r = 0.4, and
+         * adaptively beyond.
+         */
+        private void refine(double c, double[] out, int outOffset) {
+            if (!measure()) {
+                return;
+            }
+            int n = bins.size();
+            int from = n;
+            int to = 0;
+            for (int i = 0; i < n; i++) {
+                double r = width[i];
+                if (r > Quadrature.TWO_POINT_LIMIT && r <= Quadrature.THREE_POINT_LIMIT) {
+                    from = Math.min(from, i);
+                    to = i + 1;
+                }
+            }
+            if (from < to) {
+                for (int i = from; i < to; i++) {
+                    lower[i] = logIntegrand(triples.logFirst[i] - logTemperature, triples.first[i] * inverseTemperature);
+                    upper[i] = logIntegrand(triples.logMiddle[i] - logTemperature, triples.middle[i] * inverseTemperature);
+                    third[i] = logIntegrand(triples.logLast[i] - logTemperature, triples.last[i] * inverseTemperature);
+                }
+                Kernels kernels = Kernels.get();
+                kernels.exp(lower, from, lower, from, to - from);
+                kernels.exp(upper, from, upper, from, to - from);
+                kernels.exp(third, from, third, from, to - from);
+            }
+            for (int i = 0; i < n; i++) {
+                double r = width[i];
+                if (r <= Quadrature.TWO_POINT_LIMIT) {
+                    continue;
+                }
+                double yHigh = bins.high[i] * inverseTemperature;
+                if (r <= Quadrature.THREE_POINT_LIMIT) {
+                    out[outOffset + i] = c * triples.sum(i, lower[i], upper[i], third[i]);
+                } else {
+                    double yEnd = Math.min(yHigh, Math.max(bins.low[i] * inverseTemperature, 3) + TAIL);
+                    double a = Math.log(bins.low[i]);
+                    double b = Math.log(yEnd) + logTemperature;
+                    out[outOffset + i] = c * Quadrature.integrate(this, a, b, (b - a) * roughness(yEnd));
                 }
             }
         }

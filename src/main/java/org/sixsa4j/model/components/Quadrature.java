@@ -15,6 +15,9 @@ final class Quadrature {
     /** The largest r at which two nodes are enough. */
     static final double TWO_POINT_LIMIT = 0.08;
 
+    /** The largest r at which three nodes are enough. */
+    static final double THREE_POINT_LIMIT = 0.4;
+
     /** The largest r of one panel. */
     private static final double PANEL_LIMIT = 1.5;
 
@@ -98,7 +101,7 @@ final class Quadrature {
         if (r <= TWO_POINT_LIMIT) {
             return 2;
         }
-        if (r <= 0.4) {
+        if (r <= THREE_POINT_LIMIT) {
             return 3;
         }
         return r <= 1.0 ? 4 : 5;
