@@ -2,7 +2,8 @@ package org.sixsa4j.model.components;
 
 /**
  * A component's energy bins, copied and checked once when the component is bound: finite,
- * 0 ≤ low &lt; high (0 &lt; low where the component works in log energy), in increasing order.
+ * 0 ≤ low &lt; high (0 &lt; low where the component works in log energy), lower bounds in
+ * increasing order. Bins may overlap or leave gaps.
  */
 final class Bins {
     final double[] low;

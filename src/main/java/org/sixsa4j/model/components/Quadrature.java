@@ -9,7 +9,8 @@ import org.sixsa4j.model.GaussLegendre;
  * panel with r = 2c has relative error about c^(2n) 2^(2n) (n!)⁴ / ((2n+1) ((2n)!)³)
  * (Abramowitz &amp; Stegun 25.4.30): under 1e-8 for n = 2 up to r = 0.08, n = 3 to 0.4, n = 4 to
  * 1 and n = 5 to 1.5. Longer intervals are cut into panels of r ≤ 1.5, so accuracy does not
- * depend on the bin width and narrow bins cost two nodes.
+ * depend on the bin width and narrow bins cost two nodes. Where the scale itself changes by
+ * orders of magnitude inside one interval, {@link #adaptive} bisects instead.
  */
 final class Quadrature {
     /** The largest r at which two nodes are enough. */
