@@ -6,11 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sixsa4j.model.components.Bbody;
+import org.sixsa4j.model.components.Bbodyrad;
+import org.sixsa4j.model.components.Bknpower;
+import org.sixsa4j.model.components.Bremss;
+import org.sixsa4j.model.components.Cabs;
+import org.sixsa4j.model.components.Constant;
+import org.sixsa4j.model.components.Cutoffpl;
+import org.sixsa4j.model.components.Diskbb;
+import org.sixsa4j.model.components.Gabs;
+import org.sixsa4j.model.components.Gaussian;
+import org.sixsa4j.model.components.Highecut;
+import org.sixsa4j.model.components.Lorentz;
 import org.sixsa4j.model.components.Phabs;
 import org.sixsa4j.model.components.Powerlaw;
 import org.sixsa4j.model.components.Tbabs;
 import org.sixsa4j.model.components.Tbpcf;
 import org.sixsa4j.model.components.Wabs;
+import org.sixsa4j.model.components.Zedge;
+import org.sixsa4j.model.components.Zgauss;
+import org.sixsa4j.model.components.Zpowerlw;
 import org.sixsa4j.model.components.Ztbabs;
 
 /**
@@ -21,8 +36,13 @@ import org.sixsa4j.model.components.Ztbabs;
  */
 public final class Components {
     private static final Map<String, ComponentType> BY_NAME = register(
-            Powerlaw.INSTANCE,
-            Tbabs.INSTANCE, Ztbabs.INSTANCE, Tbpcf.INSTANCE, Phabs.INSTANCE, Wabs.INSTANCE);
+            // additive
+            Powerlaw.INSTANCE, Cutoffpl.INSTANCE, Bknpower.INSTANCE, Zpowerlw.INSTANCE,
+            Bbody.INSTANCE, Bbodyrad.INSTANCE, Diskbb.INSTANCE, Bremss.INSTANCE,
+            Gaussian.INSTANCE, Zgauss.INSTANCE, Lorentz.INSTANCE,
+            // multiplicative
+            Tbabs.INSTANCE, Ztbabs.INSTANCE, Tbpcf.INSTANCE, Phabs.INSTANCE, Wabs.INSTANCE,
+            Constant.INSTANCE, Highecut.INSTANCE, Zedge.INSTANCE, Gabs.INSTANCE, Cabs.INSTANCE);
 
     private Components() {
     }

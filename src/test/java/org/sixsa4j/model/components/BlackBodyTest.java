@@ -78,13 +78,13 @@ class BlackBodyTest {
         for (int trial = 0; trial < 8; trial++) {
             double kT = 1e-4 * Math.pow(2e6, rng.nextDouble());
             double norm = 0.1 + 10 * rng.nextDouble();
-            double[] rad = Components.evaluate(Bbodyrad.INSTANCE, grid[0], grid[1], kT, norm);
-            double[] lum = Components.evaluate(Bbody.INSTANCE, grid[0], grid[1], kT, norm);
+            double[] rad = ComponentTesting.evaluate(Bbodyrad.INSTANCE, grid[0], grid[1], kT, norm);
+            double[] lum = ComponentTesting.evaluate(Bbody.INSTANCE, grid[0], grid[1], kT, norm);
             for (int i = 0; i < grid[0].length; i++) {
                 double x = exact(grid[0][i] / kT, grid[1][i] / kT);
                 String where = "seed " + seed + " kT " + kT + " bin [" + grid[0][i] + ", " + grid[1][i] + "]";
-                Components.assertClose(norm * 1.0344e-3 * kT * kT * kT * x, rad[i], 1e-8, "bbodyrad " + where);
-                Components.assertClose(norm * 8.0525 / kT * x, lum[i], 1e-8, "bbody " + where);
+                ComponentTesting.assertClose(norm * 1.0344e-3 * kT * kT * kT * x, rad[i], 1e-8, "bbodyrad " + where);
+                ComponentTesting.assertClose(norm * 8.0525 / kT * x, lum[i], 1e-8, "bbody " + where);
             }
         }
     }
@@ -94,10 +94,10 @@ class BlackBodyTest {
     void realGridsMatchTheExactIntegralAtEveryTemperature(String name) {
         double[][] grid = Grids.real(name);
         for (double kT : new double[] {1e-4, 3e-3, 0.05, 0.2, 1, 3, 30, 200}) {
-            double[] rad = Components.evaluate(Bbodyrad.INSTANCE, grid[0], grid[1], kT, 1.0);
+            double[] rad = ComponentTesting.evaluate(Bbodyrad.INSTANCE, grid[0], grid[1], kT, 1.0);
             for (int i = 0; i < grid[0].length; i++) {
                 double want = 1.0344e-3 * kT * kT * kT * exact(grid[0][i] / kT, grid[1][i] / kT);
-                Components.assertClose(want, rad[i], 1e-8, name + " kT " + kT + " bin " + i);
+                ComponentTesting.assertClose(want, rad[i], 1e-8, name + " kT " + kT + " bin " + i);
             }
         }
     }
@@ -114,8 +114,8 @@ class BlackBodyTest {
         }
         double rad = 0;
         double lum = 0;
-        double[] a = Components.evaluate(Bbodyrad.INSTANCE, lo, hi, kT, 2.0);
-        double[] b = Components.evaluate(Bbody.INSTANCE, lo, hi, kT, 2.0);
+        double[] a = ComponentTesting.evaluate(Bbodyrad.INSTANCE, lo, hi, kT, 2.0);
+        double[] b = ComponentTesting.evaluate(Bbody.INSTANCE, lo, hi, kT, 2.0);
         for (int i = 0; i < n; i++) {
             rad += a[i];
             lum += b[i];

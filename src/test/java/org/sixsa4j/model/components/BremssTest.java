@@ -103,10 +103,10 @@ class BremssTest {
         for (int trial = 0; trial < 5; trial++) {
             double kT = 1e-4 * Math.pow(2e6, rng.nextDouble());
             double norm = 0.1 + rng.nextDouble();
-            double[] out = Components.evaluate(Bremss.INSTANCE, grid[0], grid[1], kT, norm);
+            double[] out = ComponentTesting.evaluate(Bremss.INSTANCE, grid[0], grid[1], kT, norm);
             for (int i = 0; i < out.length; i++) {
                 double want = norm * expected(grid[0][i], grid[1][i], kT);
-                Components.assertClose(want, out[i], 1e-8, "seed " + seed + " kT " + kT + " bin [" + grid[0][i] + ", " + grid[1][i] + "]");
+                ComponentTesting.assertClose(want, out[i], 1e-8, "seed " + seed + " kT " + kT + " bin [" + grid[0][i] + ", " + grid[1][i] + "]");
             }
         }
     }
@@ -117,9 +117,9 @@ class BremssTest {
         double[][] full = Grids.real(name);
         double[][] grid = Grids.every(full, Math.max(1, full[0].length / 150));
         for (double kT : new double[] {0.005, 0.05, 0.3, 1, 7, 60}) {
-            double[] out = Components.evaluate(Bremss.INSTANCE, grid[0], grid[1], kT, 1.0);
+            double[] out = ComponentTesting.evaluate(Bremss.INSTANCE, grid[0], grid[1], kT, 1.0);
             for (int i = 0; i < out.length; i++) {
-                Components.assertClose(expected(grid[0][i], grid[1][i], kT), out[i], 1e-8, name + " kT " + kT + " bin " + i);
+                ComponentTesting.assertClose(expected(grid[0][i], grid[1][i], kT), out[i], 1e-8, name + " kT " + kT + " bin " + i);
             }
         }
     }

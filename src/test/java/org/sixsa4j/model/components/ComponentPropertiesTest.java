@@ -27,8 +27,24 @@ class ComponentPropertiesTest {
     private static final long[] SEEDS = {1, 2, 3, 4};
 
     static Stream<Arguments> componentsAndSeeds() {
+        return cases(ComponentTesting.ALL);
+    }
+
+    /**
+     * The components whose bin values are integrals or averages over the bin. XSPEC's absorbers
+     * are not: they average the cross-section over the bin's two edges (wabs: the transmission,
+     * by trapezoids), so a bin is not the width-weighted mean of its halves. Their bin rule is
+     * tested against XSPEC's own tables and the original code instead.
+     */
+    static Stream<Arguments> binIntegratedComponentsAndSeeds() {
+        List<ComponentType> integrated = new ArrayList<>(ComponentTesting.ALL);
+        integrated.removeAll(List.of(Tbabs.INSTANCE, Ztbabs.INSTANCE, Tbpcf.INSTANCE, Phabs.INSTANCE, Wabs.INSTANCE));
+        return cases(integrated);
+    }
+
+    private static Stream<Arguments> cases(List<ComponentType> types) {
         List<Arguments> all = new ArrayList<>();
-        for (ComponentType type : Components.ALL) {
+        for (ComponentType type : types) {
             for (long seed : SEEDS) {
                 all.add(Arguments.of(type.name(), seed));
             }
@@ -37,11 +53,11 @@ class ComponentPropertiesTest {
     }
 
     static Stream<Arguments> components() {
-        return Components.ALL.stream().map(t -> Arguments.of(t.name()));
+        return ComponentTesting.ALL.stream().map(t -> Arguments.of(t.name()));
     }
 
     private static ComponentType type(String name) {
-        return Components.ALL.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return ComponentTesting.ALL.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
     /**
@@ -96,12 +112,12 @@ class ComponentPropertiesTest {
                 continue;
             }
             int norm = p.length - 1;
-            double[] base = Components.evaluate(type, grid[0], grid[1], p);
+            double[] base = ComponentTesting.evaluate(type, grid[0], grid[1], p);
             double factor = 0.37 + 5 * rng.nextDouble();
             p[norm] *= factor;
-            double[] scaled = Components.evaluate(type, grid[0], grid[1], p);
+            double[] scaled = ComponentTesting.evaluate(type, grid[0], grid[1], p);
             p[norm] = 0;
-            double[] zero = Components.evaluate(type, grid[0], grid[1], p);
+            double[] zero = ComponentTesting.evaluate(type, grid[0], grid[1], p);
             for (int i = 0; i < base.length; i++) {
                 assertEquals(factor * base[i], scaled[i], 1e-13 * Math.abs(factor * base[i]) + 1e-300, name + " seed " + seed + " bin " + i);
                 assertEquals(0.0, zero[i], name + " seed " + seed + " bin " + i + " with zero norm");
@@ -110,7 +126,7 @@ class ComponentPropertiesTest {
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
-    @MethodSource("componentsAndSeeds")
+    @MethodSource("binIntegratedComponentsAndSeeds")
     void binValuesAddUpWhenBinsAreSplit(String name, long seed) {
         ComponentType type = type(name);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
@@ -127,7 +143,7 @@ class ComponentPropertiesTest {
             double a = 0.1 + 10 * rng.nextDouble();
             double b = a * (1 + Math.pow(10, -4 + 4 * rng.nextDouble()));
             double m = a + (b - a) * (0.05 + 0.9 * rng.nextDouble());
-            double[] out = Components.evaluate(type, new double[] {a, a, m}, new double[] {b, m, b}, p);
+            double[] out = ComponentTesting.evaluate(type, new double[] {a, a, m}, new double[] {b, m, b}, p);
             double whole = out[0];
             double parts;
             if (type.kind() == ComponentKind.ADDITIVE) {
@@ -169,7 +185,7 @@ class ComponentPropertiesTest {
         for (int trial = 0; trial < 10; trial++) {
             double[] p = drawAll(type, rng);
             nudgeIntoRange(type, p, rng);
-            for (double v : Components.evaluate(type, grid[0], grid[1], p)) {
+            for (double v : ComponentTesting.evaluate(type, grid[0], grid[1], p)) {
                 assertTrue(v >= 0 && v <= 1, name + " seed " + seed + " gives " + v + " for " + java.util.Arrays.toString(p));
             }
         }
@@ -183,7 +199,7 @@ class ComponentPropertiesTest {
         ComponentEvaluator e = type.bind(grid[0], grid[1], ModelSettings.xspecDefaults());
         double[] out = new double[grid[0].length + 2];
         List<double[]> cases = new ArrayList<>();
-        double[] defaults = Components.defaults(type);
+        double[] defaults = ComponentTesting.defaults(type);
         cases.add(defaults);
         int count = type.parameters().size();
         for (int k = 0; k < count; k++) {
@@ -227,7 +243,7 @@ class ComponentPropertiesTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7);
         double[][] grid = Grids.random(rng, 500, 0.1);
         ComponentEvaluator e = type.bind(grid[0], grid[1], ModelSettings.xspecDefaults());
-        double[] p = Components.defaults(type);
+        double[] p = ComponentTesting.defaults(type);
         double[] first = new double[grid[0].length];
         double[] again = new double[grid[0].length];
         e.evaluate(p, 0, first, 0);

@@ -52,7 +52,7 @@ class DiskbbTest {
             double tin = 1.7;
             double e = p[0] * tin;
             double width = e * 1e-6;
-            double density = Components.bin(Diskbb.INSTANCE, e - width / 2, e + width / 2, tin, 2.0) / width;
+            double density = ComponentTesting.bin(Diskbb.INSTANCE, e - width / 2, e + width / 2, tin, 2.0) / width;
             assertEquals(2.0 * tin * tin * p[1] / 361, density, p[2] * density, "y = " + p[0]);
         }
     }
@@ -65,10 +65,10 @@ class DiskbbTest {
         for (int trial = 0; trial < 3; trial++) {
             double tin = 1e-3 * Math.pow(1e6, rng.nextDouble());
             double norm = 0.1 + 100 * rng.nextDouble();
-            double[] out = Components.evaluate(Diskbb.INSTANCE, grid[0], grid[1], tin, norm);
+            double[] out = ComponentTesting.evaluate(Diskbb.INSTANCE, grid[0], grid[1], tin, norm);
             for (int i = 0; i < out.length; i++) {
                 double want = norm * tin * tin * tin / 361 * exact(grid[0][i] / tin, grid[1][i] / tin);
-                Components.assertClose(want, out[i], 1e-8, "seed " + seed + " Tin " + tin + " bin [" + grid[0][i] + ", " + grid[1][i] + "]");
+                ComponentTesting.assertClose(want, out[i], 1e-8, "seed " + seed + " Tin " + tin + " bin [" + grid[0][i] + ", " + grid[1][i] + "]");
             }
         }
     }
@@ -79,17 +79,17 @@ class DiskbbTest {
         double[][] full = Grids.real(name);
         double[][] grid = Grids.every(full, Math.max(1, full[0].length / 60));
         for (double tin : new double[] {0.01, 0.1, 0.5, 1.5, 5, 100}) {
-            double[] out = Components.evaluate(Diskbb.INSTANCE, grid[0], grid[1], tin, 1.0);
+            double[] out = ComponentTesting.evaluate(Diskbb.INSTANCE, grid[0], grid[1], tin, 1.0);
             for (int i = 0; i < out.length; i++) {
                 double want = tin * tin * tin / 361 * exact(grid[0][i] / tin, grid[1][i] / tin);
-                Components.assertClose(want, out[i], 1e-8, name + " Tin " + tin + " bin [" + grid[0][i] + ", " + grid[1][i] + "]");
+                ComponentTesting.assertClose(want, out[i], 1e-8, name + " Tin " + tin + " bin [" + grid[0][i] + ", " + grid[1][i] + "]");
             }
         }
     }
 
     @Test
     void zeroTemperatureGivesZero() {
-        double[] out = Components.evaluate(Diskbb.INSTANCE, new double[] {0.5, 1}, new double[] {1, 2}, 0.0, 1.0);
+        double[] out = ComponentTesting.evaluate(Diskbb.INSTANCE, new double[] {0.5, 1}, new double[] {1, 2}, 0.0, 1.0);
         assertEquals(0.0, out[0]);
         assertEquals(0.0, out[1]);
     }

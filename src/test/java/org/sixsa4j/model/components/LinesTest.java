@@ -34,7 +34,7 @@ class LinesTest {
             double centre = grid[0][rng.nextInt(grid[0].length)];
             double sigma = centre * Math.pow(10, -4 + 3.5 * rng.nextDouble());
             double norm = 0.01 + rng.nextDouble();
-            double[] out = Components.evaluate(Gaussian.INSTANCE, grid[0], grid[1], centre, sigma, norm);
+            double[] out = ComponentTesting.evaluate(Gaussian.INSTANCE, grid[0], grid[1], centre, sigma, norm);
             for (int i = 0; i < out.length; i++) {
                 double lo = grid[0][i];
                 double hi = grid[1][i];
@@ -43,7 +43,7 @@ class LinesTest {
                     continue;
                 }
                 double want = norm * Oracle.integrate(e -> normal(e, centre, sigma), lo, hi, 1e-11, centre);
-                Components.assertClose(want, out[i], 1e-9, "seed " + seed + " line " + centre + " +- " + sigma + " bin [" + lo + ", " + hi + "]");
+                ComponentTesting.assertClose(want, out[i], 1e-9, "seed " + seed + " line " + centre + " +- " + sigma + " bin [" + lo + ", " + hi + "]");
             }
         }
     }
@@ -53,7 +53,7 @@ class LinesTest {
     void gaussianOnRealGridsSumsToTheFluxInsideAndMatchesTheDensity(String name) {
         double[][] grid = Grids.real(name);
         for (double sigma : new double[] {1.7e-4, 0.004, 0.1, 1.0}) {
-            double[] out = Components.evaluate(Gaussian.INSTANCE, grid[0], grid[1], 6.4, sigma, 3.0);
+            double[] out = ComponentTesting.evaluate(Gaussian.INSTANCE, grid[0], grid[1], 6.4, sigma, 3.0);
             double sum = 0;
             for (int i = 0; i < out.length; i++) {
                 sum += out[i];
@@ -61,7 +61,7 @@ class LinesTest {
                     double lo = grid[0][i];
                     double hi = grid[1][i];
                     double want = 3.0 * Oracle.integrate(e -> normal(e, 6.4, sigma), lo, hi, 1e-12, 6.4);
-                    Components.assertClose(want, out[i], 1e-9, name + " sigma " + sigma + " bin " + i);
+                    ComponentTesting.assertClose(want, out[i], 1e-9, name + " sigma " + sigma + " bin " + i);
                 }
             }
             double inside = 3.0 * Oracle.integrate(e -> normal(e, 6.4, sigma), grid[0][0], grid[1][out.length - 1], 1e-13, 6.4);
@@ -73,17 +73,17 @@ class LinesTest {
     void zeroWidthPutsTheWholeFluxInTheBinWhoseUpperEdgeIsAtOrAboveTheLine() {
         double[] lo = {1, 2, 3};
         double[] hi = {2, 3, 4};
-        double[] a = Components.evaluate(Gaussian.INSTANCE, lo, hi, 2.5, 0.0, 7.0);
+        double[] a = ComponentTesting.evaluate(Gaussian.INSTANCE, lo, hi, 2.5, 0.0, 7.0);
         assertEquals(0.0, a[0]);
         assertEquals(7.0, a[1]);
         assertEquals(0.0, a[2]);
         // XSPEC: lo < E <= hi, so a line on an edge belongs to the lower bin.
-        double[] b = Components.evaluate(Gaussian.INSTANCE, lo, hi, 2.0, 0.0, 7.0);
+        double[] b = ComponentTesting.evaluate(Gaussian.INSTANCE, lo, hi, 2.0, 0.0, 7.0);
         assertEquals(7.0, b[0]);
         assertEquals(0.0, b[1]);
-        double[] c = Components.evaluate(Lorentz.INSTANCE, lo, hi, 3.0, 0.0, 7.0);
+        double[] c = ComponentTesting.evaluate(Lorentz.INSTANCE, lo, hi, 3.0, 0.0, 7.0);
         assertEquals(7.0, c[1]);
-        double[] outside = Components.evaluate(Gaussian.INSTANCE, lo, hi, 9.0, 0.0, 7.0);
+        double[] outside = ComponentTesting.evaluate(Gaussian.INSTANCE, lo, hi, 9.0, 0.0, 7.0);
         assertEquals(0.0, outside[0] + outside[1] + outside[2]);
     }
 
@@ -97,14 +97,14 @@ class LinesTest {
             double zf = 1 + z;
             double centre = grid[0][rng.nextInt(grid[0].length)] * zf;
             double sigma = centre * Math.pow(10, -3 + 2 * rng.nextDouble());
-            double[] out = Components.evaluate(Zgauss.INSTANCE, grid[0], grid[1], centre, sigma, z, 2.0);
+            double[] out = ComponentTesting.evaluate(Zgauss.INSTANCE, grid[0], grid[1], centre, sigma, z, 2.0);
             double sum = 0;
             for (int i = 0; i < out.length; i++) {
                 // XSPEC's xszgau: the line's fraction in [lo(1+z), hi(1+z)], times K/(1+z).
                 double lo = grid[0][i] * zf;
                 double hi = grid[1][i] * zf;
                 double want = 2.0 / zf * Oracle.integrate(e -> normal(e, centre, sigma), lo, hi, 1e-12, centre);
-                Components.assertClose(want, out[i], 1e-9, "seed " + seed + " z " + z + " bin " + i);
+                ComponentTesting.assertClose(want, out[i], 1e-9, "seed " + seed + " z " + z + " bin " + i);
                 sum += out[i];
             }
             double inside = Oracle.integrate(e -> normal(e, centre, sigma), grid[0][0] * zf, grid[1][out.length - 1] * zf, 1e-12, centre);
@@ -121,12 +121,12 @@ class LinesTest {
             double centre = trial == 0 ? 0.0 : grid[0][rng.nextInt(grid[0].length)];
             double width = Math.max(centre, 1) * Math.pow(10, -4 + 4 * rng.nextDouble());
             double norm = 0.01 + rng.nextDouble();
-            double[] out = Components.evaluate(Lorentz.INSTANCE, grid[0], grid[1], centre, width, norm);
+            double[] out = ComponentTesting.evaluate(Lorentz.INSTANCE, grid[0], grid[1], centre, width, norm);
             for (int i = 0; i < out.length; i++) {
                 double lo = grid[0][i];
                 double hi = grid[1][i];
                 double want = norm * Oracle.integrate(e -> cauchy(e, centre, width), lo, hi, 1e-12, centre);
-                Components.assertClose(want, out[i], 1e-9, "seed " + seed + " line " + centre + " width " + width + " bin [" + lo + ", " + hi + "]");
+                ComponentTesting.assertClose(want, out[i], 1e-9, "seed " + seed + " line " + centre + " width " + width + " bin [" + lo + ", " + hi + "]");
             }
         }
     }
@@ -144,7 +144,7 @@ class LinesTest {
             hi[i] = 1e-6 * Math.pow(1e15, (double) i / (n - 1));
         }
         for (double[] p : new double[][] {{6.5, 0.1}, {0.05, 0.4}, {0.0, 1.0}}) {
-            double[] out = Components.evaluate(Lorentz.INSTANCE, lo, hi, p[0], p[1], 2.0);
+            double[] out = ComponentTesting.evaluate(Lorentz.INSTANCE, lo, hi, p[0], p[1], 2.0);
             double sum = 0;
             for (double v : out) {
                 sum += v;

@@ -36,7 +36,7 @@ class PowerLawsTest {
             double breakE = grid[0][rng.nextInt(grid[0].length)] * (1 + 0.3 * rng.nextDouble());
             double norm = 0.1 + rng.nextDouble();
             double join = Math.pow(breakE, index2 - index1);
-            double[] out = Components.evaluate(Bknpower.INSTANCE, grid[0], grid[1], index1, breakE, index2, norm);
+            double[] out = ComponentTesting.evaluate(Bknpower.INSTANCE, grid[0], grid[1], index1, breakE, index2, norm);
             for (int i = 0; i < out.length; i++) {
                 double lo = grid[0][i];
                 double hi = grid[1][i];
@@ -50,7 +50,7 @@ class PowerLawsTest {
                 }
                 // The textbook difference loses digits on narrow bins: compare at 1e-9 where it keeps them.
                 double tolerance = Math.max(1e-10, 1e-15 * Math.max(Math.pow(hi, 1 - Math.min(index1, index2)), 1) / Math.abs(want) * norm);
-                Components.assertClose(want, out[i], Math.max(1e-9, tolerance), "seed " + seed + " bin " + i + " break " + breakE);
+                ComponentTesting.assertClose(want, out[i], Math.max(1e-9, tolerance), "seed " + seed + " bin " + i + " break " + breakE);
             }
         }
     }
@@ -59,11 +59,11 @@ class PowerLawsTest {
     void bknpowerWithEqualIndicesIsAPowerLawAndBreakOutsideTheBinsIsOneSide() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11);
         double[][] grid = Grids.random(rng, 200, 0.3);
-        double[] pl = Components.evaluate(Powerlaw.INSTANCE, grid[0], grid[1], 1.7, 2.0);
-        double[] same = Components.evaluate(Bknpower.INSTANCE, grid[0], grid[1], 1.7, 3.0, 1.7, 2.0);
-        double[] below = Components.evaluate(Bknpower.INSTANCE, grid[0], grid[1], 1.7, 1e6, 0.2, 2.0);
-        double[] pl2 = Components.evaluate(Powerlaw.INSTANCE, grid[0], grid[1], 2.4, 2.0 * Math.pow(0.01, 2.4 - 1.7));
-        double[] above = Components.evaluate(Bknpower.INSTANCE, grid[0], grid[1], 1.7, 0.01, 2.4, 2.0);
+        double[] pl = ComponentTesting.evaluate(Powerlaw.INSTANCE, grid[0], grid[1], 1.7, 2.0);
+        double[] same = ComponentTesting.evaluate(Bknpower.INSTANCE, grid[0], grid[1], 1.7, 3.0, 1.7, 2.0);
+        double[] below = ComponentTesting.evaluate(Bknpower.INSTANCE, grid[0], grid[1], 1.7, 1e6, 0.2, 2.0);
+        double[] pl2 = ComponentTesting.evaluate(Powerlaw.INSTANCE, grid[0], grid[1], 2.4, 2.0 * Math.pow(0.01, 2.4 - 1.7));
+        double[] above = ComponentTesting.evaluate(Bknpower.INSTANCE, grid[0], grid[1], 1.7, 0.01, 2.4, 2.0);
         for (int i = 0; i < pl.length; i++) {
             assertEquals(pl[i], same[i], 1e-13 * pl[i], "bin " + i);
             assertEquals(pl[i], below[i], 1e-13 * pl[i], "bin " + i);
@@ -86,8 +86,8 @@ class PowerLawsTest {
                 lo[i] *= zf;
                 hi[i] *= zf;
             }
-            double[] source = Components.evaluate(Powerlaw.INSTANCE, lo, hi, index, 1.5);
-            double[] out = Components.evaluate(Zpowerlw.INSTANCE, grid[0], grid[1], index, z, 1.5);
+            double[] source = ComponentTesting.evaluate(Powerlaw.INSTANCE, lo, hi, index, 1.5);
+            double[] out = ComponentTesting.evaluate(Zpowerlw.INSTANCE, grid[0], grid[1], index, z, 1.5);
             for (int i = 0; i < out.length; i++) {
                 // Both sides round the narrowest bins' ln(hi/lo) differently: 1e-10 is what they share.
                 assertEquals(source[i] / zf, out[i], 1e-10 * out[i], "seed " + seed + " z " + z + " bin " + i);
@@ -104,12 +104,12 @@ class PowerLawsTest {
             double index = -3 + 13 * rng.nextDouble();
             double cut = 0.01 * Math.pow(5e4, rng.nextDouble());
             double norm = 0.1 + rng.nextDouble();
-            double[] out = Components.evaluate(Cutoffpl.INSTANCE, grid[0], grid[1], index, cut, norm);
+            double[] out = ComponentTesting.evaluate(Cutoffpl.INSTANCE, grid[0], grid[1], index, cut, norm);
             for (int i = 0; i < out.length; i++) {
                 double lo = grid[0][i];
                 double hi = grid[1][i];
                 double want = norm * Oracle.integrate(e -> Math.exp(-index * Math.log(e) - e / cut), lo, hi, 1e-12);
-                Components.assertClose(want, out[i], 1e-8, "seed " + seed + " index " + index + " cut " + cut + " bin [" + lo + ", " + hi + "]");
+                ComponentTesting.assertClose(want, out[i], 1e-8, "seed " + seed + " index " + index + " cut " + cut + " bin [" + lo + ", " + hi + "]");
             }
         }
     }
@@ -122,15 +122,15 @@ class PowerLawsTest {
         for (double[] p : new double[][] {{0.5, 15}, {-2.5, 0.8}, {0.9, 300}, {-1, 5}}) {
             double a = 1 - p[0];
             double cut = p[1];
-            double[] out = Components.evaluate(Cutoffpl.INSTANCE, grid[0], grid[1], p[0], cut, 1.0);
+            double[] out = ComponentTesting.evaluate(Cutoffpl.INSTANCE, grid[0], grid[1], p[0], cut, 1.0);
             for (int i = 0; i < out.length; i++) {
                 double lo = grid[0][i];
                 double hi = grid[1][i];
                 double gamma = Math.pow(cut, a) * (IncompleteGamma.Upper.value(a, lo / cut) - IncompleteGamma.Upper.value(a, hi / cut));
                 double quadrature = Oracle.integrate(e -> Math.pow(e, -p[0]) * Math.exp(-e / cut), lo, hi, 1e-12);
-                Components.assertClose(quadrature, out[i], 1e-8, name + " index " + p[0] + " cut " + cut + " bin " + i);
+                ComponentTesting.assertClose(quadrature, out[i], 1e-8, name + " index " + p[0] + " cut " + cut + " bin " + i);
                 // The difference of incomplete gammas keeps fewer digits on narrow bins.
-                Components.assertClose(gamma, out[i], 1e-6, name + " (incomplete gamma) index " + p[0] + " bin " + i);
+                ComponentTesting.assertClose(gamma, out[i], 1e-6, name + " (incomplete gamma) index " + p[0] + " bin " + i);
             }
         }
     }

@@ -56,14 +56,14 @@ class RealGridsTest {
         double[][] full = Grids.real(name);
         double[][] grid = Grids.every(full, Math.max(1, full[0].length / 500));
         for (Case c : cases()) {
-            double[] out = Components.evaluate(c.type, grid[0], grid[1], c.parameters);
+            double[] out = ComponentTesting.evaluate(c.type, grid[0], grid[1], c.parameters);
             boolean additive = c.type.kind() == ComponentKind.ADDITIVE;
             for (int i = 0; i < out.length; i++) {
                 double lo = grid[0][i];
                 double hi = grid[1][i];
                 double integral = Oracle.integrate(c.definition, lo, hi, 1e-12, c.breaks);
                 double want = additive ? integral : integral / (hi - lo);
-                Components.assertClose(want, out[i], c.tolerance, name + " " + c.type.name() + " bin [" + lo + ", " + hi + "]");
+                ComponentTesting.assertClose(want, out[i], c.tolerance, name + " " + c.type.name() + " bin [" + lo + ", " + hi + "]");
             }
         }
     }
