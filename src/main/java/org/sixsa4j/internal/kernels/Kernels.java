@@ -45,4 +45,11 @@ public interface Kernels {
      * unit in the last place.
      */
     void exp(double[] x, int xOffset, double[] y, int yOffset, int n);
+
+    /**
+     * {@code y[yOffset + i] = expm1(x[xOffset + i]) = exp(x) − 1}, accurate near 0, for
+     * {@code i < n}; {@code x} and {@code y} may be the same array. The Vector API implementation
+     * agrees with {@link Math#expm1} to a few units in the last place.
+     */
+    void expm1(double[] x, int xOffset, double[] y, int yOffset, int n);
 }

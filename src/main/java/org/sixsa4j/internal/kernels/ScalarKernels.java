@@ -42,4 +42,11 @@ final class ScalarKernels implements Kernels {
             y[yOffset + i] = Math.exp(x[xOffset + i]);
         }
     }
+
+    @Override
+    public void expm1(double[] x, int xOffset, double[] y, int yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] = Math.expm1(x[xOffset + i]);
+        }
+    }
 }

@@ -132,4 +132,15 @@ final class VectorKernels implements Kernels {
             y[yOffset + i] = Math.exp(x[xOffset + i]);
         }
     }
+
+    @Override
+    public void expm1(double[] x, int xOffset, double[] y, int yOffset, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, x, xOffset + i).lanewise(VectorOperators.EXPM1).intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] = Math.expm1(x[xOffset + i]);
+        }
+    }
 }

@@ -126,4 +126,23 @@ class KernelsTest {
             assertEquals(want, y[i], Math.ulp(want), "seed " + seed + " x " + x[i]);
         }
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {41, 42, 43})
+    void expm1AgreesWithMathExpm1ToAFewUlpsDownToTinyArguments(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int n = 1 + rng.nextInt(300);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            // magnitudes from 1e-15 to 10, both signs: where exp(x) - 1 would cancel and where it would not
+            x[i] = (rng.nextBoolean() ? 1 : -1) * Math.pow(10, -15 + 16 * rng.nextDouble());
+        }
+        x[0] = 0.0;
+        double[] y = new double[n];
+        Kernels.get().expm1(x, 0, y, 0, n);
+        for (int i = 0; i < n; i++) {
+            double want = Math.expm1(x[i]);
+            assertEquals(want, y[i], 4 * Math.ulp(want), "seed " + seed + " x " + x[i]);
+        }
+    }
 }
