@@ -19,15 +19,18 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.internal.kernels.Kernels;
-import org.sixsa4j.model.components.Powerlaw;
+import org.sixsa4j.model.AbundanceTable;
+import org.sixsa4j.model.Model;
+import org.sixsa4j.model.ModelEvaluator;
+import org.sixsa4j.model.ModelParameter;
+import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
 import org.sixsa4j.ogip.PhaSpectrum;
 import org.sixsa4j.ogip.RmfFile;
 import org.sixsa4j.simulate.Fakeit;
 import org.sixsa4j.simulate.RandomStreams;
-import org.sixsa4j.simulate.Simulator;
-import org.sixsa4j.spectrum.EnergyGrid;
+import org.sixsa4j.simulate.ModelSimulator;
 import org.sixsa4j.spectrum.Instruments;
 import org.sixsa4j.spectrum.Observation;
 import org.sixsa4j.spectrum.ObservationLoader;
@@ -51,8 +54,8 @@ import picocli.CommandLine.Spec;
                 "Needs no input file and no network."})
 final class DemoCommand implements Callable<Integer> {
     static final double EXPOSURE = 2e4;
-    static final double TRUE_PHOTON_INDEX = 1.7;
-    static final double TRUE_NORM = 3e-3;
+    static final String MODEL = "tbabs*(bbodyrad+powerlaw)";
+    static final ModelSettings SETTINGS = ModelSettings.xspecDefaults().withAbundances(AbundanceTable.WILM);
 
     @Spec
     private CommandSpec spec;
@@ -94,16 +97,14 @@ final class DemoCommand implements Callable<Integer> {
 
     private Map<String, Object> run(Path dir, int nThreads) throws IOException {
         SyntheticInstrument ccd = Instruments.ccd();
-        Path rmfFile = dir.resolve("ccd.rmf");
-        Path arfFile = dir.resolve("ccd.arf");
-        RmfFile.write(ccd.rmf(), rmfFile);
-        ArfFile.write(ccd.arf(), arfFile);
+        RmfFile.write(ccd.rmf(), dir.resolve("ccd.rmf"));
+        ArfFile.write(ccd.arf(), dir.resolve("ccd.arf"));
+        Model truth = trueModel();
 
         // 1. Simulate one spectrum of the true model and write it as a PHA file that links its response.
-        Observation template = ccd.observation(EXPOSURE);
-        Fakeit fakeit = Fakeit.of(template);
-        EnergyGrid grid = fakeit.energyGrid();
-        double[] trueFlux = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null).integrate(TRUE_PHOTON_INDEX, TRUE_NORM);
+        Fakeit fakeit = Fakeit.of(ccd.observation(EXPOSURE));
+        double[] trueFull = truth.parameterMap().expand(truth.parameterMap().freeValues());
+        double[] trueFlux = truth.evaluator(fakeit.energyGrid().lows(), fakeit.energyGrid().highs(), SETTINGS).evaluate(trueFull, 1);
         PhaSpectrum simulated = fakeit.simulate(trueFlux, 1, RandomStreams.of(seed), 0).get(0)
                 .toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
         Path phaFile = dir.resolve("spectrum.pha");
@@ -112,44 +113,54 @@ final class DemoCommand implements Callable<Integer> {
         // 2. Read it back through its links, as a user's file would be, and notice 0.3-10 keV.
         Observation obs = ObservationLoader.of(phaFile).load().noticeOnly(ccd.noticeLowKeV(), ccd.noticeHighKeV());
         TransferOperator op = TransferOperator.of(obs);
-        Powerlaw.Evaluator powerLaw = Powerlaw.INSTANCE.bind(op.energyGrid().lows(), op.energyGrid().highs(), null);
+        ModelEvaluator evaluator = truth.evaluator(op.energyGrid().lows(), op.energyGrid().highs(), SETTINGS);
         double[] counts = obs.counts();
-        double[] model = op.fold(powerLaw.integrate(TRUE_PHOTON_INDEX, TRUE_NORM));
-        CStatGoodness gof = CStatGoodness.of(counts, 0, model, 0, counts.length);
+        double[] expected = op.fold(evaluator.evaluate(trueFull, 1));
+        CStatGoodness gof = CStatGoodness.of(counts, 0, expected, 0, counts.length);
 
-        // 3. C-stat along the photon index with the norm held at its true value: a sanity check of the
-        // statistic and the fold, not a fit (fitting arrives with the exact samplers).
+        // 3. C-stat along the photon index, the other parameters held at their true values: a check
+        // of the statistic, the model and the fold, not a fit (fitting arrives with the exact samplers).
+        int index = truth.index("powerlaw.PhoIndex");
+        double[] full = trueFull.clone();
         List<double[]> profile = new ArrayList<>();
         double best = Double.NaN;
         double bestC = Double.POSITIVE_INFINITY;
         for (int i = -20; i <= 20; i++) {
-            double gamma = TRUE_PHOTON_INDEX + 0.005 * i;
-            double c = CStat.value(counts, op.fold(powerLaw.integrate(gamma, TRUE_NORM)));
-            profile.add(new double[] {gamma, c});
+            full[index] = trueFull[index] + 0.01 * i;
+            double c = CStat.value(counts, op.fold(evaluator.evaluate(full, 1)));
+            profile.add(new double[] {full[index], c});
             if (c < bestC) {
                 bestC = c;
-                best = gamma;
+                best = full[index];
             }
         }
 
         // 4. Calibration: the deviation of one spectrum is one draw; over many simulated spectra it
-        // must average 0 with unit spread if the statistic, the fold and the draws agree.
-        double[] calibration = deviationOverSimulations(Simulator.of(obs), powerLaw, model, 1000, nThreads);
+        // must average 0 with unit spread if the statistic, the model, the fold and the draws agree.
+        ModelSimulator simulator = ModelSimulator.of(truth, List.of(obs), SETTINGS).withThreads(nThreads);
+        double[] calibration = deviationOverSimulations(simulator, expected, 1000);
 
-        // 5. Throughput: random power laws through the CCD and the X-IFU-like instrument.
-        Throughput ccdSpeed = throughput(Simulator.of(obs), 20_480, nThreads);
-        Throughput xifuSpeed = throughput(Simulator.of(Instruments.xifu().observation(1e4)), 1_024, nThreads);
-        boolean deterministic = sameOnOneThread(Simulator.of(obs), nThreads);
+        // 5. Throughput: the whole simulation, model included, for parameters drawn from broad priors.
+        Throughput ccdSpeed = throughput(simulator, 20_480);
+        Throughput xifuSpeed = throughput(ModelSimulator.of(truth, List.of(Instruments.xifu().observation(1e4)), SETTINGS)
+                .withThreads(nThreads), 1_024);
+        boolean deterministic = sameOnOneThread(simulator, nThreads);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("headline", String.format(Locale.ROOT,
-                "sixsa demo: simulated %.0f counts in %d bins; C-stat at the truth %.1f (expected %.1f +- %.1f, %+.2f sigma); "
+                "sixsa demo: %s, %.0f counts in %d bins; C-stat at the truth %.1f (expected %.1f +- %.1f, %+.2f sigma); "
                         + "%.0f CCD spectra/s on %d thread%s (%s kernels)",
-                Arrays.stream(counts).sum(), obs.bins(), gof.cstat(), gof.expected(), Math.sqrt(gof.variance()), gof.sigma(),
+                MODEL, Arrays.stream(counts).sum(), obs.bins(), gof.cstat(), gof.expected(), Math.sqrt(gof.variance()), gof.sigma(),
                 ccdSpeed.perSecond, nThreads, nThreads == 1 ? "" : "s", Kernels.get().name()));
         summary.put("instrument", ccd.description());
         summary.put("exposure_s", EXPOSURE);
-        summary.put("true_model", Map.of("powerlaw.PhoIndex", TRUE_PHOTON_INDEX, "powerlaw.norm", TRUE_NORM));
+        summary.put("model", MODEL);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (ModelParameter p : truth.parameters()) {
+            values.put(p.name(), p.value());
+        }
+        summary.put("true_parameters", values);
+        summary.put("abund", SETTINGS.abundances().xspecName());
         summary.put("seed", seed);
         summary.put("counts", Arrays.stream(counts).sum());
         summary.put("bins", obs.bins());
@@ -171,22 +182,23 @@ final class DemoCommand implements Callable<Integer> {
         return summary;
     }
 
+    /** The model the demo simulates: an absorbed black body plus power law, as fitted to ULXs. */
+    static Model trueModel() {
+        return Model.parse(MODEL).set("tbabs.nH", 0.1).set("bbodyrad.kT", 0.3).set("bbodyrad.norm", 50)
+                .set("powerlaw.PhoIndex", 1.7).set("powerlaw.norm", 1e-3);
+    }
+
     /** Mean and standard deviation of the C-stat deviation (σ) over spectra simulated from the true model. */
-    private double[] deviationOverSimulations(Simulator simulator, Powerlaw.Evaluator powerLaw, double[] model, int spectra, int nThreads) {
-        Simulator sim = simulator.withThreads(nThreads);
-        double[] one = powerLaw.integrate(TRUE_PHOTON_INDEX, TRUE_NORM);
-        double[] flux = new double[spectra * one.length];
-        for (int s = 0; s < spectra; s++) {
-            System.arraycopy(one, 0, flux, s * one.length, one.length);
-        }
-        int bins = sim.totalBins();
+    private double[] deviationOverSimulations(ModelSimulator simulator, double[] expected, int spectra) {
+        double[] free = repeated(simulator.parameterMap().freeValues(), spectra);
+        int bins = simulator.totalBins();
         double[] counts = new double[spectra * bins];
         // Indices from 1: index 0 is the spectrum analysed above.
-        sim.simulate(new double[][] {flux}, null, spectra, RandomStreams.of(seed), 1, counts);
+        simulator.simulate(free, spectra, RandomStreams.of(seed), 1, counts);
         double sum = 0;
         double sumSquares = 0;
         for (int s = 0; s < spectra; s++) {
-            double z = CStatGoodness.of(counts, s * bins, model, 0, bins).sigma();
+            double z = CStatGoodness.of(counts, s * bins, expected, 0, bins).sigma();
             sum += z;
             sumSquares += z * z;
         }
@@ -194,37 +206,52 @@ final class DemoCommand implements Callable<Integer> {
         return new double[] {mean, Math.sqrt(sumSquares / spectra - mean * mean)};
     }
 
-    /** Spectra per second for a batch of random power laws, with the time measured around the simulation only. */
-    private Throughput throughput(Simulator simulator, int spectra, int nThreads) {
-        Simulator sim = simulator.withThreads(nThreads);
-        double[][] flux = {randomPowerLaws(sim.energyGrid(0), spectra)};
-        double[] counts = new double[spectra * sim.totalBins()];
+    /** Spectra per second for parameters drawn from broad priors, timed around the simulation only. */
+    private Throughput throughput(ModelSimulator simulator, int spectra) {
+        double[] free = priorDraws(spectra);
+        double[] counts = new double[spectra * simulator.totalBins()];
         RandomStreams streams = RandomStreams.of(seed);
-        sim.simulate(flux, null, Math.min(spectra, 1024), streams, 0, counts); // warm-up
+        simulator.simulate(free, Math.min(spectra, 1024), streams, 0, counts); // warm-up
         long start = System.nanoTime();
-        sim.simulate(flux, null, spectra, streams, 0, counts);
+        simulator.simulate(free, spectra, streams, 0, counts);
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new Throughput(spectra, sim.totalBins(), spectra / seconds);
+        return new Throughput(spectra, simulator.totalBins(), spectra / seconds);
     }
 
-    private boolean sameOnOneThread(Simulator simulator, int nThreads) {
+    private boolean sameOnOneThread(ModelSimulator simulator, int nThreads) {
         int spectra = 256;
-        double[][] flux = {randomPowerLaws(simulator.energyGrid(0), spectra)};
+        double[] free = priorDraws(spectra);
         double[] a = new double[spectra * simulator.totalBins()];
         double[] b = new double[a.length];
-        simulator.withThreads(1).simulate(flux, null, spectra, RandomStreams.of(seed), 0, a);
-        simulator.withThreads(Math.max(2, nThreads)).simulate(flux, null, spectra, RandomStreams.of(seed), 0, b);
+        simulator.withThreads(1).simulate(free, spectra, RandomStreams.of(seed), 0, a);
+        simulator.withThreads(Math.max(2, nThreads)).simulate(free, spectra, RandomStreams.of(seed), 0, b);
         return Arrays.equals(a, b);
     }
 
-    private double[] randomPowerLaws(EnergyGrid grid, int spectra) {
-        Powerlaw.Evaluator pl = Powerlaw.INSTANCE.bind(grid.lows(), grid.highs(), null);
+    /**
+     * Free parameter vectors (nH, kT, bbodyrad norm, PhoIndex, powerlaw norm) from the priors of
+     * the NGC 7793 ULX-4 analysis: U[0, 0.5], U[0.05, 2], log-U[1e-2, 1] scaled by 100, U[0, 5]
+     * (kept to [1, 3] here), log-U[1e-5, 1e-2].
+     */
+    private double[] priorDraws(int spectra) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        double[] flux = new double[spectra * grid.size()];
+        double[] v = new double[spectra * 5];
         for (int s = 0; s < spectra; s++) {
-            pl.integrate(1 + 2 * rng.nextDouble(), Math.pow(10, -3.5 + rng.nextDouble()), flux, s * grid.size());
+            v[5 * s] = 0.5 * rng.nextDouble();
+            v[5 * s + 1] = 0.05 + 1.95 * rng.nextDouble();
+            v[5 * s + 2] = Math.pow(10, 2 * rng.nextDouble());
+            v[5 * s + 3] = 1 + 2 * rng.nextDouble();
+            v[5 * s + 4] = Math.pow(10, -5 + 3 * rng.nextDouble());
         }
-        return flux;
+        return v;
+    }
+
+    private static double[] repeated(double[] one, int times) {
+        double[] v = new double[one.length * times];
+        for (int s = 0; s < times; s++) {
+            System.arraycopy(one, 0, v, s * one.length, one.length);
+        }
+        return v;
     }
 
     private static final class Throughput {
@@ -243,13 +270,13 @@ final class DemoCommand implements Callable<Integer> {
                                  List<double[]> profile, Throughput ccdSpeed, Throughput xifuSpeed) {
         StringBuilder r = new StringBuilder();
         r.append("# sixsa4j demo report\n\n");
-        r.append("This demo runs what sixsa4j can do today, the foundation of the SBI pipeline, on an embedded\n")
-                .append("synthetic instrument. Prior restriction, compression, neural posterior estimation and\n")
-                .append("importance sampling are not part of it yet.\n\n");
+        r.append("This demo runs what sixsa4j can do today on an embedded synthetic instrument: OGIP files,\n")
+                .append("XSPEC-compatible models, folding, simulation and fit statistics. Prior restriction,\n")
+                .append("compression, neural posterior estimation and importance sampling are not part of it yet.\n\n");
         r.append("## Instrument and data\n\n");
         r.append("- Instrument: ").append(ccd.description()).append(" (`ccd.rmf`, `ccd.arf`)\n");
-        r.append(String.format(Locale.ROOT, "- True model: `powerlaw`, PhoIndex = %.2f, norm = %.1e photons/keV/cm²/s at 1 keV, %.0f s%n",
-                TRUE_PHOTON_INDEX, TRUE_NORM, EXPOSURE));
+        r.append("- True model: `").append(MODEL).append("` with abund wilm, ").append(s.get("true_parameters"))
+                .append(String.format(Locale.ROOT, ", %.0f s%n", EXPOSURE));
         r.append(String.format(Locale.ROOT, "- Simulated spectrum `spectrum.pha` (seed %s, index 0): %.0f counts in %d bins over %.2f–%.2f keV%n",
                 s.get("seed"), (double) s.get("counts"), obs.bins(), obs.binLowKeV(0), obs.binHighKeV(obs.bins() - 1)));
         r.append("- Read back through its RESPFILE and ANCRFILE links with the OGIP reader.\n");
@@ -260,14 +287,15 @@ final class DemoCommand implements Callable<Integer> {
         r.append(String.format(Locale.ROOT, "%nOne spectrum's deviation is a single draw. Over 1000 more spectra simulated from the same model it "
                 + "averages %+.3f σ with a spread of %.3f σ (0 and 1 for a calibrated statistic).%n",
                 (double) s.get("cstat_sigma_mean_over_simulations"), (double) s.get("cstat_sigma_sd_over_simulations")));
-        r.append(String.format(Locale.ROOT, "%nC-stat along PhoIndex, norm held at its true value (a check, not a fit): lowest at PhoIndex = %.3f.%n%n",
+        r.append(String.format(Locale.ROOT, "%nC-stat along powerlaw.PhoIndex, the other parameters at their true values (a check, not a fit): lowest at %.3f.%n%n",
                 (double) s.get("profile_best_photon_index")));
         r.append("| PhoIndex | C-stat |\n|---|---|\n");
         for (int i = 0; i < profile.size(); i += 5) {
             r.append(String.format(Locale.ROOT, "| %.3f | %.2f |%n", profile.get(i)[0], profile.get(i)[1]));
         }
         r.append("\n## Simulation throughput\n\n");
-        r.append(String.format(Locale.ROOT, "Random power laws folded and drawn on %s thread(s) with the %s kernels:%n%n", s.get("threads"), s.get("kernels")));
+        r.append(String.format(Locale.ROOT, "The whole simulation (model, fold, Poisson draws) for parameters drawn from broad priors, "
+                + "on %s thread(s) with the %s kernels:%n%n", s.get("threads"), s.get("kernels")));
         r.append("| instrument | bins | spectra | spectra per second |\n|---|---|---|---|\n");
         r.append(String.format(Locale.ROOT, "| CCD-like | %d | %d | %.0f |%n", ccdSpeed.bins, ccdSpeed.spectra, ccdSpeed.perSecond));
         r.append(String.format(Locale.ROOT, "| X-IFU-like | %d | %d | %.0f |%n", xifuSpeed.bins, xifuSpeed.spectra, xifuSpeed.perSecond));
