@@ -2,7 +2,7 @@ package org.sixsa4j.spectrum;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.numbers.gamma.Erfc;
+import org.sixsa4j.internal.numeric.NormalProbability;
 import org.sixsa4j.ogip.Arf;
 import org.sixsa4j.ogip.Rmf;
 
@@ -12,7 +12,8 @@ import org.sixsa4j.ogip.Rmf;
  * and the tests.
  *
  * <p>A Gaussian matrix gives the probability that a photon of energy E (the centre of its input
- * bin) is recorded in channel [lo, hi]: ½[erfc((lo − E)/(σ√2)) − erfc((hi − E)/(σ√2))] with
+ * bin) is recorded in channel [lo, hi]: ½[erfc((lo − E)/(σ√2)) − erfc((hi − E)/(σ√2))]
+ * ({@link NormalProbability}) with
  * σ = FWHM(E) / (2√(2 ln 2)). Channels farther than {@value #SIGMAS} σ from E are left out: the
  * probability beyond is 2.6e-12.
  */
@@ -52,7 +53,7 @@ public final class Instruments {
             int c = firstAbove(hi, energy - SIGMAS * sigma);
             double scale = 1.0 / (sigma * Math.sqrt(2.0));
             for (; c < nc && lo[c] <= energy + SIGMAS * sigma; c++) {
-                double p = gaussianMass((lo[c] - energy) * scale, (hi[c] - energy) * scale);
+                double p = NormalProbability.ofStandardised((lo[c] - energy) * scale, (hi[c] - lo[c]) * scale);
                 if (p > 0) {
                     if (n == index.length) {
                         index = Arrays.copyOf(index, 2 * n);
@@ -72,20 +73,6 @@ public final class Instruments {
     private static int firstAbove(double[] upper, double x) {
         int k = Arrays.binarySearch(upper, x);
         return k >= 0 ? k + 1 : -k - 1;
-    }
-
-    /**
-     * P(a < Z/√2 < b) for a standard normal Z, i.e. ½[erfc(a) − erfc(b)], written so that
-     * neither tail loses digits to cancellation.
-     */
-    static double gaussianMass(double a, double b) {
-        if (a >= 0) {
-            return 0.5 * (Erfc.value(a) - Erfc.value(b));
-        }
-        if (b <= 0) {
-            return 0.5 * (Erfc.value(-b) - Erfc.value(-a));
-        }
-        return 1.0 - 0.5 * (Erfc.value(-a) + Erfc.value(b));
     }
 
     /** An ARF from an effective-area curve in cm², evaluated at the centre of each bin. */
