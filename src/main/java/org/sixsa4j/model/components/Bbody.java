@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -17,46 +17,20 @@ import org.sixsa4j.model.ParameterInfo;
  * rule and sets it to 0 above E = 60 kT; this is the exact integral instead.
  * Reference: XSPEC manual, bbody (XSPEC's xsblbd routine for the constant).
  */
-public final class Bbody implements ComponentType {
-    /** The one instance. */
-    public static final Bbody INSTANCE = new Bbody();
-
+public final class Bbody extends AbstractComponentType {
     // XSPEC model.dat: kT keV 3.0 1.e-4 1.e-2 100. 200. 0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("kT", "keV", 3.0, 1e-4, 1e-2, 100, 200, 0.01).logScale(),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Bbody INSTANCE = new Bbody();
+
     private Bbody() {
-    }
-
-    @Override
-    public String name() {
-        return "bbody";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "black body, norm proportional to luminosity";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K 8.0525 E^2 / (kT^4 (exp(E/kT) - 1)), K = L_39 / D_10^2";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, bbody";
+        super("bbody", ComponentKind.ADDITIVE, PARAMETERS,
+                "black body, norm proportional to luminosity",
+                "A(E) = K 8.0525 E^2 / (kT^4 (exp(E/kT) - 1)), K = L_39 / D_10^2",
+                "XSPEC manual, bbody");
     }
 
     @Override

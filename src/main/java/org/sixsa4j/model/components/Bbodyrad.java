@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -15,46 +15,20 @@ import org.sixsa4j.model.ParameterInfo;
  * and sets it to 0 above E = 60 kT; this is the exact integral instead.
  * Reference: XSPEC manual, bbodyrad (XSPEC's xsbbrd routine for the constant).
  */
-public final class Bbodyrad implements ComponentType {
-    /** The one instance. */
-    public static final Bbodyrad INSTANCE = new Bbodyrad();
-
+public final class Bbodyrad extends AbstractComponentType {
     // XSPEC model.dat: kT keV 3. 1e-4 1e-3 100 200 .01
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("kT", "keV", 3.0, 1e-4, 1e-3, 100, 200, 0.01).logScale(),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Bbodyrad INSTANCE = new Bbodyrad();
+
     private Bbodyrad() {
-    }
-
-    @Override
-    public String name() {
-        return "bbodyrad";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "black body, norm proportional to surface area";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K 1.0344e-3 E^2 / (exp(E/kT) - 1), K = R_km^2 / D_10^2";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, bbodyrad";
+        super("bbodyrad", ComponentKind.ADDITIVE, PARAMETERS,
+                "black body, norm proportional to surface area",
+                "A(E) = K 1.0344e-3 E^2 / (exp(E/kT) - 1), K = R_km^2 / D_10^2",
+                "XSPEC manual, bbodyrad");
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -16,10 +16,7 @@ import org.sixsa4j.model.ParameterInfo;
  * grows without bound, and at E_b = 0 it is infinite, as in XSPEC.
  * Reference: XSPEC manual, bknpower.
  */
-public final class Bknpower implements ComponentType {
-    /** The one instance. */
-    public static final Bknpower INSTANCE = new Bknpower();
-
+public final class Bknpower extends AbstractComponentType {
     // XSPEC model.dat: PhoIndx1 1. -3. -2. 9. 10. 0.01; BreakE keV 5. 0. 1.e-2 1.e6 1.e6 0.01;
     // PhoIndx2 2. -3. -2. 9. 10. 0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
@@ -28,37 +25,14 @@ public final class Bknpower implements ComponentType {
             ParameterInfo.of("PhoIndx2", "", 2.0, -3.0, -2.0, 9.0, 10.0, 0.01),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Bknpower INSTANCE = new Bknpower();
+
     private Bknpower() {
-    }
-
-    @Override
-    public String name() {
-        return "bknpower";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "broken power law";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K E^(-PhoIndx1) for E <= BreakE; K BreakE^(PhoIndx2 - PhoIndx1) E^(-PhoIndx2) above";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, bknpower";
+        super("bknpower", ComponentKind.ADDITIVE, PARAMETERS,
+                "broken power law",
+                "A(E) = K E^(-PhoIndx1) for E <= BreakE; K BreakE^(PhoIndx2 - PhoIndx1) E^(-PhoIndx2) above",
+                "XSPEC manual, bknpower");
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -21,10 +21,7 @@ import org.sixsa4j.model.ParameterInfo;
  * is Δu (1 + E_hi/kT + √(E_hi/kT)). Good to 1e-8 of XSPEC's spectrum.
  * Reference: XSPEC manual, bremss; Kellogg, Baldwin &amp; Koch 1975, ApJ 199, 299.
  */
-public final class Bremss implements ComponentType {
-    /** The one instance. */
-    public static final Bremss INSTANCE = new Bremss();
-
+public final class Bremss extends AbstractComponentType {
     // XSPEC model.dat: kT keV 7.0 1.e-4 1.e-4 100. 200. 0.05
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("kT", "keV", 7.0, 1e-4, 1e-4, 100, 200, 0.05).logScale(),
@@ -36,37 +33,14 @@ public final class Bremss implements ComponentType {
     /** The spectrum is 0 beyond E = 50 kT. */
     private static final double CUTOFF = 50;
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Bremss INSTANCE = new Bremss();
+
     private Bremss() {
-    }
-
-    @Override
-    public String name() {
-        return "bremss";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "thermal bremsstrahlung";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K kT^(-1/2) [g(E, kT, Z=1) + 4 * 0.085 g(E, kT, Z=2)] exp(-E/kT) / E, g: Kellogg et al. 1975 Gaunt factor";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, bremss; Kellogg, Baldwin & Koch 1975, ApJ 199, 299; Karzas & Latter 1961, ApJS 6, 167";
+        super("bremss", ComponentKind.ADDITIVE, PARAMETERS,
+                "thermal bremsstrahlung",
+                "A(E) = K kT^(-1/2) [g(E, kT, Z=1) + 4 * 0.085 g(E, kT, Z=2)] exp(-E/kT) / E, g: Kellogg et al. 1975 Gaunt factor",
+                "XSPEC manual, bremss; Kellogg, Baldwin & Koch 1975, ApJ 199, 299; Karzas & Latter 1961, ApJS 6, 167");
     }
 
     @Override

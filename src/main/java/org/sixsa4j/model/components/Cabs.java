@@ -4,7 +4,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -22,10 +22,7 @@ import org.sixsa4j.model.ParameterInfo;
  * scale of σ_KN itself (σ_KN at the nodes is computed once per grid).
  * Reference: XSPEC manual, cabs.
  */
-public final class Cabs implements ComponentType {
-    /** The one instance. */
-    public static final Cabs INSTANCE = new Cabs();
-
+public final class Cabs extends AbstractComponentType {
     // XSPEC model.dat: nH 10^22 1. 0.0 0.0 1.e5 1.e6 1.e-3
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("nH", "10^22", 1.0, 0, 0, 1e5, 1e6, 1e-3));
@@ -51,37 +48,14 @@ public final class Cabs implements ComponentType {
     /** Distance from E = 0 to the singularity of ln(1 + 2w), at E = −255.5 keV: σ_KN's scale. */
     private static final double HALF_ELECTRON = 255.4995;
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Cabs INSTANCE = new Cabs();
+
     private Cabs() {
-    }
-
-    @Override
-    public String name() {
-        return "cabs";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "optically-thin Compton scattering";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = exp(-nH 1.21 sigma_T sigma_KN(E) / sigma_T), Klein-Nishina cross-section, no energy shift";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, cabs; Klein & Nishina 1929, Z. Phys. 52, 853";
+        super("cabs", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "optically-thin Compton scattering",
+                "M(E) = exp(-nH 1.21 sigma_T sigma_KN(E) / sigma_T), Klein-Nishina cross-section, no energy shift",
+                "XSPEC manual, cabs; Klein & Nishina 1929, Z. Phys. 52, 853");
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -13,45 +13,19 @@ import org.sixsa4j.model.ParameterInfo;
  * free the relative calibration of instruments in a joint fit.
  * Reference: XSPEC manual, constant.
  */
-public final class Constant implements ComponentType {
-    /** The one instance. */
-    public static final Constant INSTANCE = new Constant();
-
+public final class Constant extends AbstractComponentType {
     // XSPEC model.dat: factor 1. 0.0 0.0 1.e10 1.e10 1.e-2
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("factor", "", 1.0, 0, 0, 1e10, 1e10, 0.01));
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Constant INSTANCE = new Constant();
+
     private Constant() {
-    }
-
-    @Override
-    public String name() {
-        return "constant";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "energy-independent factor";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = factor";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, constant";
+        super("constant", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "energy-independent factor",
+                "M(E) = factor",
+                "XSPEC manual, constant");
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -18,10 +18,7 @@ import org.sixsa4j.model.ParameterInfo;
  * max(lo, β(|1−Γ| + 1)), beyond which less than 1e-18 of the bin remains. Good to 1e-8.
  * Reference: XSPEC manual, cutoffpl.
  */
-public final class Cutoffpl implements ComponentType {
-    /** The one instance. */
-    public static final Cutoffpl INSTANCE = new Cutoffpl();
-
+public final class Cutoffpl extends AbstractComponentType {
     // XSPEC model.dat: PhoIndex 1. -3. -2. 9. 10. 0.01; HighECut keV 15. 0.01 1. 500. 500. 0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("PhoIndex", "", 1.0, -3.0, -2.0, 9.0, 10.0, 0.01),
@@ -31,37 +28,14 @@ public final class Cutoffpl implements ComponentType {
     /** e-folds of the cut-off after which the rest of a bin is negligible. */
     private static final double TAIL = 50;
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Cutoffpl INSTANCE = new Cutoffpl();
+
     private Cutoffpl() {
-    }
-
-    @Override
-    public String name() {
-        return "cutoffpl";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "power law with high energy exponential cutoff";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K E^(-PhoIndex) exp(-E / HighECut)";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, cutoffpl";
+        super("cutoffpl", ComponentKind.ADDITIVE, PARAMETERS,
+                "power law with high energy exponential cutoff",
+                "A(E) = K E^(-PhoIndex) exp(-E / HighECut)",
+                "XSPEC manual, cutoffpl");
     }
 
     @Override

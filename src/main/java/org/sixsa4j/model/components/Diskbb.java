@@ -5,7 +5,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -23,10 +23,7 @@ import org.sixsa4j.model.ParameterInfo;
  * 1e-8. T_in = 0 gives 0, as in XSPEC.
  * Reference: XSPEC manual, diskbb.
  */
-public final class Diskbb implements ComponentType {
-    /** The one instance. */
-    public static final Diskbb INSTANCE = new Diskbb();
-
+public final class Diskbb extends AbstractComponentType {
     // XSPEC model.dat: Tin keV 1. 0. 0. 1000. 1000. 0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("Tin", "keV", 1.0, 0, 0, 1000, 1000, 0.01),
@@ -38,37 +35,14 @@ public final class Diskbb implements ComponentType {
     /** e-folds of e^(−y) past max(y_lo, 3) after which the rest of a bin is negligible. */
     private static final double TAIL = 50;
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Diskbb INSTANCE = new Diskbb();
+
     private Diskbb() {
-    }
-
-    @Override
-    public String name() {
-        return "diskbb";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "multiple blackbody disk model";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K Tin^2 y^(-2/3) Int_y^inf x^(5/3) / (exp(x) - 1) dx / 361, y = E/Tin, K = (R_in,km / D_10)^2 cos(theta)";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, diskbb; Mitsuda et al. 1984, PASJ 36, 741; Makishima et al. 1986, ApJ 308, 635";
+        super("diskbb", ComponentKind.ADDITIVE, PARAMETERS,
+                "multiple blackbody disk model",
+                "A(E) = K Tin^2 y^(-2/3) Int_y^inf x^(5/3) / (exp(x) - 1) dx / 361, y = E/Tin, K = (R_in,km / D_10)^2 cos(theta)",
+                "XSPEC manual, diskbb; Mitsuda et al. 1984, PASJ 36, 741; Makishima et al. 1986, ApJ 308, 635");
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -23,10 +23,7 @@ import org.sixsa4j.model.ParameterInfo;
  * nothing: M = 1. XSPEC stops the line at ±6σ instead of where τ vanishes in double precision.
  * Reference: XSPEC manual, gabs.
  */
-public final class Gabs implements ComponentType {
-    /** The one instance. */
-    public static final Gabs INSTANCE = new Gabs();
-
+public final class Gabs extends AbstractComponentType {
     // XSPEC model.dat: LineE keV 1.0 0. 0. 1.e6 1.e6 0.05; Sigma keV 0.01 0. 0. 10. 20. 0.05;
     // Strength 1.0 0. 0. 1.e6 1.e6 0.05 (model.dat of XSPEC 12.9.1 leaves the unit blank; XSPEC
     // 12.13.1e gives keV, as Sherpa's xsgabs page lists it)
@@ -38,37 +35,14 @@ public final class Gabs implements ComponentType {
     /** Depths below this leave exp(−τ) = 1 in double precision. */
     private static final double NEGLIGIBLE_DEPTH = 1e-17;
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Gabs INSTANCE = new Gabs();
+
     private Gabs() {
-    }
-
-    @Override
-    public String name() {
-        return "gabs";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "gaussian absorption line";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = exp(-Strength / (Sigma sqrt(2 pi)) exp(-(E - LineE)^2 / (2 Sigma^2)))";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, gabs";
+        super("gabs", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "gaussian absorption line",
+                "M(E) = exp(-Strength / (Sigma sqrt(2 pi)) exp(-(E - LineE)^2 / (2 Sigma^2)))",
+                "XSPEC manual, gabs");
     }
 
     @Override

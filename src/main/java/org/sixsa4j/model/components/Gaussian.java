@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -16,47 +16,21 @@ import org.sixsa4j.model.ParameterInfo;
  * line is a delta function: all of K goes to the bin with lo &lt; E_l ≤ hi.
  * Reference: XSPEC manual, gaussian.
  */
-public final class Gaussian implements ComponentType {
-    /** The one instance. */
-    public static final Gaussian INSTANCE = new Gaussian();
-
+public final class Gaussian extends AbstractComponentType {
     // XSPEC model.dat: LineE keV 6.5 0. 0. 1.e6 1.e6 0.05; Sigma keV 0.1 0. 0. 10. 20. 0.05
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("LineE", "keV", 6.5, 0, 0, 1e6, 1e6, 0.05),
             ParameterInfo.of("Sigma", "keV", 0.1, 0, 0, 10, 20, 0.05),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Gaussian INSTANCE = new Gaussian();
+
     private Gaussian() {
-    }
-
-    @Override
-    public String name() {
-        return "gaussian";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "gaussian line profile";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K / (Sigma sqrt(2 pi)) exp(-(E - LineE)^2 / (2 Sigma^2)); Sigma = 0: all of K in the bin holding LineE";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, gaussian";
+        super("gaussian", ComponentKind.ADDITIVE, PARAMETERS,
+                "gaussian line profile",
+                "A(E) = K / (Sigma sqrt(2 pi)) exp(-(E - LineE)^2 / (2 Sigma^2)); Sigma = 0: all of K in the bin holding LineE",
+                "XSPEC manual, gaussian");
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -18,46 +18,20 @@ import org.sixsa4j.model.ParameterInfo;
  * of its manual (0.99993 at the default E_f = 15 keV); this follows the manual.
  * Reference: XSPEC manual, highecut.
  */
-public final class Highecut implements ComponentType {
-    /** The one instance. */
-    public static final Highecut INSTANCE = new Highecut();
-
+public final class Highecut extends AbstractComponentType {
     // XSPEC model.dat: cutoffE keV 10. 1.e-4 1.e-2 1.e6 1.e6 0.01; foldE keV 15. 1.e-4 1.e-2 1.e6 1.e6 0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("cutoffE", "keV", 10, 1e-4, 1e-2, 1e6, 1e6, 0.01).logScale(),
             ParameterInfo.of("foldE", "keV", 15, 1e-4, 1e-2, 1e6, 1e6, 0.01).logScale());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Highecut INSTANCE = new Highecut();
+
     private Highecut() {
-    }
-
-    @Override
-    public String name() {
-        return "highecut";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "high-energy exponential cutoff";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = 1 for E <= cutoffE; exp((cutoffE - E) / foldE) for E > cutoffE";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, highecut";
+        super("highecut", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "high-energy exponential cutoff",
+                "M(E) = 1 for E <= cutoffE; exp((cutoffE - E) / foldE) for E > cutoffE",
+                "XSPEC manual, highecut");
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -18,47 +18,21 @@ import org.sixsa4j.model.ParameterInfo;
  * XSPEC stops the wings where the flux left is below LINECRITLEVEL; this does not.
  * Reference: XSPEC manual, lorentz.
  */
-public final class Lorentz implements ComponentType {
-    /** The one instance. */
-    public static final Lorentz INSTANCE = new Lorentz();
-
+public final class Lorentz extends AbstractComponentType {
     // XSPEC model.dat: LineE keV 6.5 0. 0. 1.e6 1.e6 0.05; Width keV 0.1 0. 0. 10. 20. 0.05
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("LineE", "keV", 6.5, 0, 0, 1e6, 1e6, 0.05),
             ParameterInfo.of("Width", "keV", 0.1, 0, 0, 10, 20, 0.05),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Lorentz INSTANCE = new Lorentz();
+
     private Lorentz() {
-    }
-
-    @Override
-    public String name() {
-        return "lorentz";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "lorentzian line profile";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K Width / (pi - 2 arctan(-2 LineE / Width)) / ((E - LineE)^2 + (Width/2)^2)";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, lorentz";
+        super("lorentz", ComponentKind.ADDITIVE, PARAMETERS,
+                "lorentzian line profile",
+                "A(E) = K Width / (pi - 2 arctan(-2 LineE / Width)) / ((E - LineE)^2 + (Width/2)^2)",
+                "XSPEC manual, lorentz");
     }
 
     @Override

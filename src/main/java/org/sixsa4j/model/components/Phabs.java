@@ -4,7 +4,7 @@ import java.util.List;
 import org.sixsa4j.model.AbundanceTable;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 import org.sixsa4j.model.absorption.AbsorptionParameters;
@@ -20,43 +20,17 @@ import org.sixsa4j.model.absorption.Transmission;
  * {@link PhotoelectricCrossSection}); Thomson scattering is not included. σ is computed at
  * binding, so an evaluation is one vectorised exponential per bin.
  */
-public final class Phabs implements ComponentType {
-    /** The one instance. */
-    public static final Phabs INSTANCE = new Phabs();
-
+public final class Phabs extends AbstractComponentType {
     private static final List<ParameterInfo> PARAMETERS = List.of(AbsorptionParameters.nH());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Phabs INSTANCE = new Phabs();
+
     private Phabs() {
-    }
-
-    @Override
-    public String name() {
-        return "phabs";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "photoelectric absorption (xsect vern, abund table)";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = exp(-nH sigma(E)), sigma = sum_Z A_Z sigma_Z(E) (Verner et al. 1996)";
-    }
-
-    @Override
-    public String reference() {
-        return "Verner et al. 1996, ApJ 465, 487; XSPEC manual, phabs and xsect";
+        super("phabs", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "photoelectric absorption (xsect vern, abund table)",
+                "M(E) = exp(-nH sigma(E)), sigma = sum_Z A_Z sigma_Z(E) (Verner et al. 1996)",
+                "Verner et al. 1996, ApJ 465, 487; XSPEC manual, phabs and xsect");
     }
 
     @Override

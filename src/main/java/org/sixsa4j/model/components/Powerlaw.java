@@ -4,7 +4,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -18,45 +18,19 @@ import org.sixsa4j.model.ParameterInfo;
  * Γ close to 1, where the textbook difference of edge powers cancels. The evaluator caches the bins' logarithms,
  * and each evaluation takes one exponential and one expm1 per bin, both from the SIMD kernels.
  */
-public final class Powerlaw implements ComponentType {
-    /** The one instance. */
-    public static final Powerlaw INSTANCE = new Powerlaw();
-
+public final class Powerlaw extends AbstractComponentType {
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("PhoIndex", "", 1.0, -3.0, -2.0, 9.0, 10.0, 0.01),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Powerlaw INSTANCE = new Powerlaw();
+
     private Powerlaw() {
-    }
-
-    @Override
-    public String name() {
-        return "powerlaw";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "simple photon power law";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K E^(-PhoIndex)";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, powerlaw";
+        super("powerlaw", ComponentKind.ADDITIVE, PARAMETERS,
+                "simple photon power law",
+                "A(E) = K E^(-PhoIndex)",
+                "XSPEC manual, powerlaw");
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 import org.sixsa4j.model.absorption.AbsorptionParameters;
@@ -19,43 +19,17 @@ import org.sixsa4j.model.absorption.IsmAbsorption;
  * cross-section averaged over the two bin edges (see {@link IsmAbsorption}); it is computed at
  * binding, so an evaluation is one vectorised exponential per bin.
  */
-public final class Tbabs implements ComponentType {
-    /** The one instance. */
-    public static final Tbabs INSTANCE = new Tbabs();
-
+public final class Tbabs extends AbstractComponentType {
     private static final List<ParameterInfo> PARAMETERS = List.of(AbsorptionParameters.nH());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Tbabs INSTANCE = new Tbabs();
+
     private Tbabs() {
-    }
-
-    @Override
-    public String name() {
-        return "tbabs";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "ISM absorption, Tuebingen-Boulder model (gas, grains, H2)";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = exp(-nH sigma_ISM(E)), sigma_ISM = gas + H2 + self-shielded grains";
-    }
-
-    @Override
-    public String reference() {
-        return "Wilms, Allen & McCray 2000, ApJ 542, 914; XSPEC manual, tbabs";
+        super("tbabs", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "ISM absorption, Tuebingen-Boulder model (gas, grains, H2)",
+                "M(E) = exp(-nH sigma_ISM(E)), sigma_ISM = gas + H2 + self-shielded grains",
+                "Wilms, Allen & McCray 2000, ApJ 542, 914; XSPEC manual, tbabs");
     }
 
     @Override

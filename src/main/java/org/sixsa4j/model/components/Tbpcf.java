@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 import org.sixsa4j.model.absorption.AbsorptionParameters;
@@ -16,47 +16,21 @@ import org.sixsa4j.model.absorption.IsmAbsorption;
  * The absorber is that of {@code tbabs}: gas, 20 % of the hydrogen in H₂ and grains with the
  * default depletions, as XSPEC's tbpcf leaves every other tbvarabs parameter at its default.
  */
-public final class Tbpcf implements ComponentType {
-    /** The one instance. */
-    public static final Tbpcf INSTANCE = new Tbpcf();
-
+public final class Tbpcf extends AbstractComponentType {
     // Redshift limits as in XSPEC's model.dat for the tbnew family: hard -1..10, soft 0..10.
     private static final List<ParameterInfo> PARAMETERS = List.of(
             AbsorptionParameters.nH(),
             ParameterInfo.of("pcf", "", 0.5, 0.0, 0.0, 1.0, 1.0, 0.01),
             ParameterInfo.of("Redshift", "", 0.0, -1.0, 0.0, 10.0, 10.0, -0.01));
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Tbpcf INSTANCE = new Tbpcf();
+
     private Tbpcf() {
-    }
-
-    @Override
-    public String name() {
-        return "tbpcf";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "partial covering ISM absorption, Tuebingen-Boulder model";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = 1 - pcf + pcf exp(-nH sigma_ISM(E (1 + Redshift)))";
-    }
-
-    @Override
-    public String reference() {
-        return "Wilms, Allen & McCray 2000, ApJ 542, 914; XSPEC manual, tbpcf";
+        super("tbpcf", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "partial covering ISM absorption, Tuebingen-Boulder model",
+                "M(E) = 1 - pcf + pcf exp(-nH sigma_ISM(E (1 + Redshift)))",
+                "Wilms, Allen & McCray 2000, ApJ 542, 914; XSPEC manual, tbpcf");
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 import org.sixsa4j.model.absorption.AbsorptionParameters;
@@ -23,43 +23,17 @@ import org.sixsa4j.model.absorption.MorrisonMcCammon;
  * evaluated at its two ends with its own range's law; for a bin without a boundary this is
  * (T(lo) + T(hi)) / 2. The cross-sections at the piece ends are computed at binding.
  */
-public final class Wabs implements ComponentType {
-    /** The one instance. */
-    public static final Wabs INSTANCE = new Wabs();
-
+public final class Wabs extends AbstractComponentType {
     private static final List<ParameterInfo> PARAMETERS = List.of(AbsorptionParameters.nH());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Wabs INSTANCE = new Wabs();
+
     private Wabs() {
-    }
-
-    @Override
-    public String name() {
-        return "wabs";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "photoelectric absorption, Wisconsin (Morrison & McCammon) cross-sections";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = exp(-nH sigma(E)), sigma = (c0 + c1 E + c2 E^2) E^-3 1e-24 cm^2 per H";
-    }
-
-    @Override
-    public String reference() {
-        return "Morrison & McCammon 1983, ApJ 270, 119; XSPEC manual, wabs";
+        super("wabs", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "photoelectric absorption, Wisconsin (Morrison & McCammon) cross-sections",
+                "M(E) = exp(-nH sigma(E)), sigma = (c0 + c1 E + c2 E^2) E^-3 1e-24 cm^2 per H",
+                "Morrison & McCammon 1983, ApJ 270, 119; XSPEC manual, wabs");
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -19,10 +19,7 @@ import org.sixsa4j.model.ParameterInfo;
  * the two bin edges instead.
  * Reference: XSPEC manual, edge/zedge.
  */
-public final class Zedge implements ComponentType {
-    /** The one instance. */
-    public static final Zedge INSTANCE = new Zedge();
-
+public final class Zedge extends AbstractComponentType {
     // XSPEC model.dat: edgeE keV 7.0 0. 0. 100. 100. 0.05; MaxTau 1. 0. 0. 5. 10. 0.01;
     // Redshift 0. -0.999 -0.999 10. 10. -0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
@@ -30,37 +27,14 @@ public final class Zedge implements ComponentType {
             ParameterInfo.of("MaxTau", "", 1.0, 0, 0, 5, 10, 0.01),
             ParameterInfo.of("Redshift", "", 0, -0.999, -0.999, 10, 10, -0.01));
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Zedge INSTANCE = new Zedge();
+
     private Zedge() {
-    }
-
-    @Override
-    public String name() {
-        return "zedge";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "redshifted absorption edge";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = 1 for E (1+z) < edgeE; exp(-MaxTau (E (1+z) / edgeE)^(-3)) above";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, edge (zedge)";
+        super("zedge", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "redshifted absorption edge",
+                "M(E) = 1 for E (1+z) < edgeE; exp(-MaxTau (E (1+z) / edgeE)^(-3)) above",
+                "XSPEC manual, edge (zedge)");
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -18,10 +18,7 @@ import org.sixsa4j.model.ParameterInfo;
  * for {@link Gaussian}; σ = 0 is a delta function.
  * Reference: XSPEC manual, gaussian/zgauss.
  */
-public final class Zgauss implements ComponentType {
-    /** The one instance. */
-    public static final Zgauss INSTANCE = new Zgauss();
-
+public final class Zgauss extends AbstractComponentType {
     // XSPEC model.dat: LineE keV 6.5 0. 0. 1.e6 1.e6 0.05; Sigma keV 0.1 0. 0. 10. 20. 0.05;
     // Redshift 0. -0.999 -0.999 10. 10. -0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
@@ -30,37 +27,14 @@ public final class Zgauss implements ComponentType {
             ParameterInfo.of("Redshift", "", 0, -0.999, -0.999, 10, 10, -0.01),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Zgauss INSTANCE = new Zgauss();
+
     private Zgauss() {
-    }
-
-    @Override
-    public String name() {
-        return "zgauss";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "redshifted gaussian line profile";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K / (Sigma sqrt(2 pi)) exp(-(E (1+z) - LineE)^2 / (2 Sigma^2)), K/(1+z) photons in the observed line";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, gaussian (zgauss)";
+        super("zgauss", ComponentKind.ADDITIVE, PARAMETERS,
+                "redshifted gaussian line profile",
+                "A(E) = K / (Sigma sqrt(2 pi)) exp(-(E (1+z) - LineE)^2 / (2 Sigma^2)), K/(1+z) photons in the observed line",
+                "XSPEC manual, gaussian (zgauss)");
     }
 
     @Override

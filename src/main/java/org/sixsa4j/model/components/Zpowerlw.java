@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -17,47 +17,21 @@ import org.sixsa4j.model.ParameterInfo;
  * which is how it is computed here.
  * Reference: XSPEC manual, powerlaw/zpowerlw.
  */
-public final class Zpowerlw implements ComponentType {
-    /** The one instance. */
-    public static final Zpowerlw INSTANCE = new Zpowerlw();
-
+public final class Zpowerlw extends AbstractComponentType {
     // XSPEC model.dat: PhoIndex 1. -3. -2. 9. 10. 0.01; Redshift 0. -0.999 -0.999 10. 10. -0.01
     private static final List<ParameterInfo> PARAMETERS = List.of(
             ParameterInfo.of("PhoIndex", "", 1.0, -3.0, -2.0, 9.0, 10.0, 0.01),
             ParameterInfo.of("Redshift", "", 0, -0.999, -0.999, 10, 10, -0.01),
             ParameterInfo.norm());
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Zpowerlw INSTANCE = new Zpowerlw();
+
     private Zpowerlw() {
-    }
-
-    @Override
-    public String name() {
-        return "zpowerlw";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.ADDITIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "redshifted power law";
-    }
-
-    @Override
-    public String formula() {
-        return "A(E) = K (E (1+z))^(-PhoIndex)";
-    }
-
-    @Override
-    public String reference() {
-        return "XSPEC manual, powerlaw (zpowerlw)";
+        super("zpowerlw", ComponentKind.ADDITIVE, PARAMETERS,
+                "redshifted power law",
+                "A(E) = K (E (1+z))^(-PhoIndex)",
+                "XSPEC manual, powerlaw (zpowerlw)");
     }
 
     @Override

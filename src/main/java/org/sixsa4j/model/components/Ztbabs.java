@@ -3,7 +3,7 @@ package org.sixsa4j.model.components;
 import java.util.List;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.ComponentType;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 import org.sixsa4j.model.absorption.AbsorptionParameters;
@@ -18,45 +18,19 @@ import org.sixsa4j.model.absorption.IsmAbsorption;
  * continuum and 50 % inside the O K edge structure. The cross-sections at rest are computed at
  * binding; another redshift recomputes them once when it first appears.
  */
-public final class Ztbabs implements ComponentType {
-    /** The one instance. */
-    public static final Ztbabs INSTANCE = new Ztbabs();
-
+public final class Ztbabs extends AbstractComponentType {
     private static final List<ParameterInfo> PARAMETERS = List.of(
             AbsorptionParameters.nH(),
             ParameterInfo.of("Redshift", "", 0.0, -0.999, -0.999, 10.0, 10.0, -0.01));
 
+    /** The one instance; declared after the static fields its constructor reads. */
+    public static final Ztbabs INSTANCE = new Ztbabs();
+
     private Ztbabs() {
-    }
-
-    @Override
-    public String name() {
-        return "ztbabs";
-    }
-
-    @Override
-    public ComponentKind kind() {
-        return ComponentKind.MULTIPLICATIVE;
-    }
-
-    @Override
-    public List<ParameterInfo> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String description() {
-        return "redshifted ISM absorption, Tuebingen-Boulder model without grains";
-    }
-
-    @Override
-    public String formula() {
-        return "M(E) = exp(-nH sigma_ISM(E (1 + Redshift))), sigma_ISM = gas + H2, no grains";
-    }
-
-    @Override
-    public String reference() {
-        return "Wilms, Allen & McCray 2000, ApJ 542, 914; XSPEC manual, ztbabs";
+        super("ztbabs", ComponentKind.MULTIPLICATIVE, PARAMETERS,
+                "redshifted ISM absorption, Tuebingen-Boulder model without grains",
+                "M(E) = exp(-nH sigma_ISM(E (1 + Redshift))), sigma_ISM = gas + H2, no grains",
+                "Wilms, Allen & McCray 2000, ApJ 542, 914; XSPEC manual, ztbabs");
     }
 
     @Override
