@@ -3,9 +3,9 @@ package org.sixsa4j.model.components;
 import java.util.Arrays;
 import java.util.List;
 import org.sixsa4j.internal.kernels.Kernels;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 

@@ -1,9 +1,9 @@
 package org.sixsa4j.model.components;
 
 import java.util.List;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 
@@ -35,27 +35,6 @@ public final class Gaussian extends AbstractComponentType {
 
     @Override
     public ComponentEvaluator bind(double[] low, double[] high, ModelSettings settings) {
-        return new Evaluator(new GaussianLine(Bins.of(low, high, name(), false)), low.length);
-    }
-
-    /** The line bound to bins; immutable. */
-    private static final class Evaluator implements ComponentEvaluator {
-        private final GaussianLine line;
-        private final int bins;
-
-        Evaluator(GaussianLine line, int bins) {
-            this.line = line;
-            this.bins = bins;
-        }
-
-        @Override
-        public int bins() {
-            return bins;
-        }
-
-        @Override
-        public void evaluate(double[] parameters, int offset, double[] out, int outOffset) {
-            line.integrate(parameters[offset], parameters[offset + 1], parameters[offset + 2], out, outOffset);
-        }
+        return new GaussianLine(Bins.of(low, high, name(), false), false);
     }
 }

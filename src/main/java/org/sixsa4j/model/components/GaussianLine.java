@@ -2,6 +2,7 @@ package org.sixsa4j.model.components;
 
 import java.util.Arrays;
 import org.sixsa4j.internal.numeric.NormalProbability;
+import org.sixsa4j.model.ComponentEvaluator;
 
 /**
  * A Gaussian line's flux per bin, shared by {@code gaussian} and {@code zgauss}: the flux K
@@ -10,11 +11,33 @@ import org.sixsa4j.internal.numeric.NormalProbability;
  * computing. σ = 0 puts the whole flux in the bin with lo &lt; E_l ≤ hi, as XSPEC does for a
  * zero-width line.
  */
-final class GaussianLine {
+final class GaussianLine implements ComponentEvaluator {
     private final Bins bins;
+    private final boolean redshifted;
 
-    GaussianLine(Bins bins) {
+    /**
+     * @param redshifted whether the parameters are those of {@code zgauss} (LineE, Sigma, Redshift,
+     *     norm: the line is moved to E/(1+z), σ/(1+z), with K/(1+z) photons, as XSPEC's code does)
+     *     or those of {@code gaussian} (LineE, Sigma, norm)
+     */
+    GaussianLine(Bins bins, boolean redshifted) {
         this.bins = bins;
+        this.redshifted = redshifted;
+    }
+
+    @Override
+    public int bins() {
+        return bins.size();
+    }
+
+    @Override
+    public void evaluate(double[] parameters, int offset, double[] out, int outOffset) {
+        if (redshifted) {
+            double zf = 1 + parameters[offset + 2];
+            integrate(parameters[offset] / zf, parameters[offset + 1] / zf, parameters[offset + 3] / zf, out, outOffset);
+        } else {
+            integrate(parameters[offset], parameters[offset + 1], parameters[offset + 2], out, outOffset);
+        }
     }
 
     /** Writes flux × P(bin) to out[outOffset ..], every bin. */

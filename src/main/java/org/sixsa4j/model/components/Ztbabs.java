@@ -1,9 +1,9 @@
 package org.sixsa4j.model.components;
 
 import java.util.List;
+import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ComponentEvaluator;
 import org.sixsa4j.model.ComponentKind;
-import org.sixsa4j.model.AbstractComponentType;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterInfo;
 import org.sixsa4j.model.absorption.AbsorptionParameters;
