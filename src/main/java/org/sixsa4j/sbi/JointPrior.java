@@ -1,4 +1,4 @@
-package org.sixsa4j.sample;
+package org.sixsa4j.sbi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

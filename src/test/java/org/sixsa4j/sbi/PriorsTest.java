@@ -1,4 +1,4 @@
-package org.sixsa4j.sample;
+package org.sixsa4j.sbi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.sixsa4j.sample;
+package org.sixsa4j.sbi;
 
 /**
  * A log-density (or log-likelihood) of a parameter vector, up to a constant; −∞ outside its
