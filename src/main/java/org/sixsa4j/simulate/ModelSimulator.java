@@ -8,6 +8,7 @@ import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.model.ParameterMap;
 import org.sixsa4j.spectrum.EnergyGrid;
 import org.sixsa4j.spectrum.Observation;
+import org.sixsa4j.spectrum.TransferOperator;
 
 /**
  * Simulated spectra of a spectral model for a joint list of observations: for each vector of
@@ -50,10 +51,15 @@ public final class ModelSimulator {
         void fill(double[] free, int first, int n) {
             int freeCount = parameterMap.freeCount();
             for (int s = 0; s < n; s++) {
-                parameterMap.expand(free, (first + s) * freeCount, full, 0);
-                for (int o = 0; o < evaluators.length; o++) {
-                    evaluators[o].evaluate(full, model.parameterOffset(o + 1), flux[o], s * evaluators[o].bins());
-                }
+                fillRow(free, (first + s) * freeCount, s);
+            }
+        }
+
+        /** Fills flux row {@code row} from the free parameter vector at {@code free[freeOffset ..]}. */
+        void fillRow(double[] free, int freeOffset, int row) {
+            parameterMap.expand(free, freeOffset, full, 0);
+            for (int o = 0; o < evaluators.length; o++) {
+                evaluators[o].evaluate(full, model.parameterOffset(o + 1), flux[o], row * evaluators[o].bins());
             }
         }
     }
@@ -68,17 +74,34 @@ public final class ModelSimulator {
     }
 
     /**
+     * A simulator of {@code model} through each observation, without their backgrounds: the
+     * expected source counts that W-stat profiles the background against.
+     */
+    public static ModelSimulator sourceOnly(Model model, List<Observation> observations, ModelSettings settings) {
+        checkObservations(model, observations);
+        List<TransferOperator> operators = new java.util.ArrayList<>();
+        for (Observation o : observations) {
+            operators.add(TransferOperator.of(o));
+        }
+        return new ModelSimulator(model, observations, settings, Simulator.ofOperators(operators), 1);
+    }
+
+    /**
      * A simulator of {@code model} through each observation (with its observed background, if
      * any), on one thread.
      *
      * @throws IllegalArgumentException if the model is not set up for as many observations
      */
     public static ModelSimulator of(Model model, List<Observation> observations, ModelSettings settings) {
+        checkObservations(model, observations);
+        return new ModelSimulator(model, observations, settings, Simulator.of(observations), 1);
+    }
+
+    private static void checkObservations(Model model, List<Observation> observations) {
         if (model.observations() != observations.size()) {
             throw new IllegalArgumentException("the model covers " + model.observations() + " observation(s) but "
                     + observations.size() + " are given; use Model.forObservations(" + observations.size() + ")");
         }
-        return new ModelSimulator(model, observations, settings, Simulator.of(observations), 1);
     }
 
     /** The same simulator on {@code threads} threads; results do not change. */
@@ -126,10 +149,26 @@ public final class ModelSimulator {
         check(free, batch, expected);
         run(batch, (worker, first, n) -> {
             worker.fill(free, first, n);
-            double[] chunk = new double[n * totalBins()];
-            simulator.expectedCounts(worker.flux, null, n, chunk);
-            System.arraycopy(chunk, 0, expected, first * totalBins(), chunk.length);
+            simulator.expectedCountsOnThisThread(worker.flux, null, n, expected, first * totalBins());
         });
+    }
+
+    /**
+     * Expected counts for the free parameter vector at {@code free[freeOffset ..]}, written to
+     * {@code out[outOffset .. outOffset + totalBins() - 1]}, on the calling thread and without
+     * allocating once warm: what a likelihood evaluation needs. Thread-safe.
+     */
+    public void expectedCounts(double[] free, int freeOffset, double[] out, int outOffset) {
+        Worker w = pool.poll();
+        if (w == null) {
+            w = new Worker();
+        }
+        try {
+            w.fillRow(free, freeOffset, 0);
+            simulator.expectedCountsOnThisThread(w.flux, null, 1, out, outOffset);
+        } finally {
+            pool.offer(w);
+        }
     }
 
     /** The photon spectrum of observation {@code o} (from 0) for one free parameter vector, on {@code simulator().energyGrid(o)}. */

@@ -210,6 +210,15 @@ public final class Simulator {
         foldAndDraw(flux, backgroundFlux, 0, n, streams, firstIndex, counts, countsOffset);
     }
 
+    /**
+     * Expected counts of {@code n} spectra on the calling thread: spectrum {@code s} reads its
+     * fluxes at row {@code s} and writes to {@code out[outOffset + s * totalBins()]}.
+     */
+    public void expectedCountsOnThisThread(double[][] flux, double[][] backgroundFlux, int n, double[] out, int outOffset) {
+        checkSizes(flux, backgroundFlux, n, out, outOffset);
+        expectedCounts(flux, backgroundFlux, 0, n, out, outOffset);
+    }
+
     /** Folds flux rows [first, first+n) into counts rows from {@code countsOffset}, then draws each row. */
     private void foldAndDraw(double[][] flux, double[][] backgroundFlux, int first, int n, RandomStreams streams,
                              long firstIndex, double[] counts, int countsOffset) {
