@@ -25,6 +25,7 @@ final class FitsTable {
     private final Header header;
     private final BinaryTable table;
     private final Map<String, Integer> columns = new HashMap<>();
+    private final java.util.List<String> columnNames = new java.util.ArrayList<>();
 
     FitsTable(Path file, String name, Header header, BinaryTable table) {
         this.file = file;
@@ -36,6 +37,7 @@ final class FitsTable {
             if (ttype != null) {
                 columns.putIfAbsent(ttype.trim().toUpperCase(Locale.ROOT), c);
             }
+            columnNames.add(ttype == null ? "" : ttype.trim());
         }
     }
 
@@ -97,6 +99,11 @@ final class FitsTable {
             return false;
         }
         throw error(key, "expected a logical T or F but the keyword holds '" + v + "'");
+    }
+
+    /** The column names (TTYPEn) as written, in file order. */
+    java.util.List<String> columnNames() {
+        return java.util.List.copyOf(columnNames);
     }
 
     boolean hasColumn(String column) {

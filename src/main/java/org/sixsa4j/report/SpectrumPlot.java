@@ -1,0 +1,90 @@
+package org.sixsa4j.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The folded spectrum, as XSPEC's {@code plot ldata delchi} shows it: counts s⁻¹ keV⁻¹ in each
+ * fitted bin with Poisson error bars, the model folded through the response, and below it the
+ * residuals (data − model)/σ with σ = √max(model, 1).
+ */
+public final class SpectrumPlot {
+    private static final int WIDTH = 900;
+
+    private SpectrumPlot() {
+    }
+
+    /**
+     * Writes the plot as a PNG.
+     *
+     * @param low lower bin edges, keV
+     * @param high upper bin edges, keV
+     * @param counts observed counts per bin
+     * @param model expected counts per bin (source plus background where there is one)
+     * @param exposure seconds
+     */
+    public static void write(Path png, String title, double[] low, double[] high, double[] counts, double[] model, double exposure) {
+        Plots.init();
+        int n = counts.length;
+        double[] e = new double[n];
+        double[] rate = new double[n];
+        double[] error = new double[n];
+        double[] modelRate = new double[n];
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) {
+            double width = high[i] - low[i];
+            e[i] = Math.sqrt(low[i] * high[i]);
+            rate[i] = counts[i] / exposure / width;
+            error[i] = Math.sqrt(Math.max(counts[i], 1)) / exposure / width;
+            modelRate[i] = model[i] / exposure / width;
+            residual[i] = (counts[i] - model[i]) / Math.sqrt(Math.max(model[i], 1));
+        }
+        XYChart top = new XYChartBuilder().width(WIDTH).height(480).title(title).xAxisTitle("Energy (keV)")
+                .yAxisTitle("counts s^-1 keV^-1").build();
+        top.getStyler().setXAxisLogarithmic(true);
+        top.getStyler().setYAxisLogarithmic(positive(rate));
+        top.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        XYSeries data = top.addSeries("data", e, rate, error);
+        data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        data.setMarker(SeriesMarkers.CIRCLE);
+        data.setMarkerColor(Color.BLACK);
+        top.getStyler().setMarkerSize(4);
+        XYSeries fitted = top.addSeries("model", e, modelRate);
+        fitted.setMarker(SeriesMarkers.NONE);
+        fitted.setLineColor(new Color(214, 39, 40));
+        XYChart bottom = new XYChartBuilder().width(WIDTH).height(240).xAxisTitle("Energy (keV)").yAxisTitle("(data - model)/sigma").build();
+        bottom.getStyler().setXAxisLogarithmic(true);
+        bottom.getStyler().setLegendVisible(false);
+        XYSeries res = bottom.addSeries("residuals", e, residual);
+        res.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        res.setMarker(SeriesMarkers.CIRCLE);
+        res.setMarkerColor(Color.BLACK);
+        bottom.getStyler().setMarkerSize(4);
+        XYSeries zero = bottom.addSeries("zero", new double[] {e[0], e[n - 1]}, new double[] {0, 0});
+        zero.setMarker(SeriesMarkers.NONE);
+        zero.setLineColor(Color.GRAY);
+        BufferedImage image = new BufferedImage(WIDTH, 720, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(BitmapEncoder.getBufferedImage(top), 0, 0, null);
+        g.drawImage(BitmapEncoder.getBufferedImage(bottom), 0, 480, null);
+        g.dispose();
+        Plots.writePng(image, png);
+    }
+
+    /** Log axes need every value positive: bins with zero counts are common. */
+    private static boolean positive(double[] v) {
+        for (double x : v) {
+            if (!(x > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
