@@ -63,6 +63,7 @@ public final class CornerPlot {
     private static XYChart panel(String x, String y) {
         XYChart chart = new XYChartBuilder().width(PANEL).height(PANEL).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setChartTitleVisible(false);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setAxisTickLabelsFont(chart.getStyler().getAxisTickLabelsFont().deriveFont(9f));

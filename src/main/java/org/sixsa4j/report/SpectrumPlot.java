@@ -49,18 +49,38 @@ public final class SpectrumPlot {
         XYChart top = new XYChartBuilder().width(WIDTH).height(480).title(title).xAxisTitle("Energy (keV)")
                 .yAxisTitle("counts s^-1 keV^-1").build();
         top.getStyler().setXAxisLogarithmic(true);
-        top.getStyler().setYAxisLogarithmic(positive(rate));
+        top.getStyler().setYAxisLogarithmic(true);
+        top.getStyler().setChartBackgroundColor(Color.WHITE);
         top.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        XYSeries data = top.addSeries("data", e, rate, error);
+        // A log axis takes only positive points: empty bins are left out, as in XSPEC's log plots,
+        // and error bars are cut short of zero (XChart draws them symmetric).
+        int shown = 0;
+        for (double r : rate) {
+            if (r > 0) {
+                shown++;
+            }
+        }
+        double[] xs = new double[shown];
+        double[] ys = new double[shown];
+        double[] es = new double[shown];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (rate[i] > 0) {
+                xs[k] = e[i];
+                ys[k] = rate[i];
+                es[k++] = Math.min(error[i], 0.95 * rate[i]);
+            }
+        }
+        XYSeries data = top.addSeries("data", xs, ys, es);
         data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         data.setMarker(SeriesMarkers.CIRCLE);
         data.setMarkerColor(Color.BLACK);
         top.getStyler().setMarkerSize(4);
-        XYSeries fitted = top.addSeries("model", e, modelRate);
+        XYSeries fitted = top.addSeries("model", e, floored(modelRate));
         fitted.setMarker(SeriesMarkers.NONE);
         fitted.setLineColor(new Color(214, 39, 40));
         XYChart bottom = new XYChartBuilder().width(WIDTH).height(240).xAxisTitle("Energy (keV)").yAxisTitle("(data - model)/sigma").build();
         bottom.getStyler().setXAxisLogarithmic(true);
+        bottom.getStyler().setChartBackgroundColor(Color.WHITE);
         bottom.getStyler().setLegendVisible(false);
         XYSeries res = bottom.addSeries("residuals", e, residual);
         res.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -78,13 +98,19 @@ public final class SpectrumPlot {
         Plots.writePng(image, png);
     }
 
-    /** Log axes need every value positive: bins with zero counts are common. */
-    private static boolean positive(double[] v) {
+    /** Model rates with zeros (beyond the model's reach) raised to a tiny value a log axis accepts. */
+    private static double[] floored(double[] v) {
+        double min = Double.POSITIVE_INFINITY;
         for (double x : v) {
-            if (!(x > 0)) {
-                return false;
+            if (x > 0) {
+                min = Math.min(min, x);
             }
         }
-        return true;
+        double floor = Double.isFinite(min) ? min * 1e-3 : 1e-30;
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] > 0 ? v[i] : floor;
+        }
+        return out;
     }
 }
