@@ -1,0 +1,66 @@
+package org.sixsa4j.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the text outputs of a run, each atomically (under a temporary name, then moved), so
+ * that a failed run never leaves a half-written file: {@code summary.json} and the posterior
+ * samples as CSV.
+ */
+public final class ResultFiles {
+    private ResultFiles() {
+    }
+
+    /** Writes {@code value} (maps, lists, numbers, strings, records) as indented JSON. */
+    public static void writeJson(Path file, Object value) {
+        try {
+            write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + file + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes samples as CSV: a header of names, then one row per sample with 17 significant
+     * digits, enough to read every double back exactly.
+     */
+    public static void writeCsv(Path file, List<String> names, double[][] rows) {
+        StringBuilder b = new StringBuilder(String.join(",", names)).append('\n');
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                if (j > 0) {
+                    b.append(',');
+                }
+                b.append(String.format(Locale.ROOT, "%.17g", row[j]));
+            }
+            b.append('\n');
+        }
+        write(file, b.toString());
+    }
+
+    private static void write(Path file, String content) {
+        Path target = file.toAbsolutePath();
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(temp, content);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // Only a leftover: the error that matters was thrown above.
+            }
+        }
+    }
+}
