@@ -7,7 +7,7 @@ import java.util.Arrays;
  * (Foreman-Mackey et al. 2013, PASP 125, 306; emcee's {@code autocorr.integrated_time}): the
  * normalised autocorrelation function ρ̂(k) of each walker's chain is averaged over walkers, and
  * τ(M) = 1 + 2 Σ<sub>k=1..M</sub> ρ̄(k) is read at Sokal's automatic window, the smallest M with
- * M ≥ c τ(M) (Sokal 1989, "Monte Carlo methods in statistical mechanics", lecture notes, §3; c = 5
+ * M ≥ c τ(M) (Sokal 1989, "Monte Carlo methods in statistical mechanics", lecture notes; c = 5
  * as Goodman &amp; Weare 2010 and emcee use). Summing the noisy tail of ρ̄ would add variance
  * without information, and a window of a few τ loses only e<sup>−c</sup> of an exponential
  * autocorrelation. An estimate is trustworthy only when the chain is many τ long (emcee asks for

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Convergence diagnostics of an ensemble chain, per parameter: the integrated autocorrelation time
  * τ ({@link Autocorrelation}, emcee's estimator), the kept chain length per walker in units of τ,
  * the effective sample size walkers × length / τ (Goodman &amp; Weare 2010; Foreman-Mackey et al.
- * 2013, PASP 125, 306, §3), and the rank-normalised split-R̂ ({@link SplitRhat}, Vehtari et al.
+ * 2013, PASP 125, 306), and the rank-normalised split-R̂ ({@link SplitRhat}, Vehtari et al.
  * 2021, Bayesian Analysis 16, 667). The chain counts as converged only when, for every parameter,
  * each walker's kept chain is at least {@value #MIN_LENGTH_IN_TAU} τ long (emcee's rule: below that
  * even τ itself is unreliable, and usually underestimated) and R̂ ≤ {@value #MAX_RHAT} (the

@@ -7,7 +7,7 @@ import org.sixsa4j.simulate.RandomStreams;
 
 /**
  * The walkers of one run and the stretch move of Goodman &amp; Weare (2010, Comm. App. Math. Comp.
- * Sci. 5, 65, eqs. 7 and 9): walker X<sub>k</sub> of one half proposes Y = X<sub>j</sub> +
+ * Sci. 5, 65): walker X<sub>k</sub> of one half proposes Y = X<sub>j</sub> +
  * z (X<sub>k</sub> − X<sub>j</sub>) with X<sub>j</sub> drawn uniformly from the other half and z from
  * g(z) ∝ 1/√z on [1/a, a], and accepts with probability min(1, z<sup>d−1</sup> p(Y)/p(X<sub>k</sub>)).
  *
@@ -45,11 +45,6 @@ final class Ensemble {
         }
         this.logProbability = startLogProbability.clone();
         this.accepted = new long[start.length];
-    }
-
-    /** Number of walkers. */
-    int walkers() {
-        return position.length;
     }
 
     /** Moves walker k once against a walker of the other half. */

@@ -148,9 +148,10 @@ public final class EnsembleSampler {
             }
             double after = norm(v);
             if (!(after > DEGENERATE * before)) {
-                throw new IllegalArgumentException("the starting points do not spread along parameter " + i
-                        + " independently of the earlier ones; the ensemble could never leave that subspace."
-                        + " Start the walkers in a ball with a positive scale in every parameter");
+                String along = i == 0 ? "" : " (beyond a linear combination of parameters 0.." + (i - 1) + ")";
+                throw new IllegalArgumentException("the starting points do not spread along parameter " + i + along
+                        + ", and stretch moves never leave the subspace the walkers start in;"
+                        + " start them in a ball with a positive scale in every parameter");
             }
             for (int k = 0; k < walkers; k++) {
                 v[k] /= after;

@@ -12,7 +12,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * of the scores of the draws folded about their median, |θ − median|, which detects chains that
  * differ in spread alone. R̂ is the larger of the two. For an ensemble, each walker's chain is one
  * chain: a group of walkers stuck in another mode makes R̂ large. Values above 1.01 signal that the
- * chains have not mixed (Vehtari et al. 2021, §4).
+ * chains have not mixed (Vehtari et al. 2021).
  */
 public final class SplitRhat {
     /** The offset 3/8 of Blom (1958) in the fractional ranks (r − 3/8)/(S + 1/4). */
@@ -102,7 +102,7 @@ public final class SplitRhat {
 
     /**
      * The classic R̂ = √(V̂/W) of m chains of n draws: W the mean within-chain variance, B = n
-     * times the variance of the chain means, V̂ = (n − 1)/n W + B/n (BDA3, eqs. 11.2–11.4).
+     * times the variance of the chain means, V̂ = (n − 1)/n W + B/n (BDA3, §11.4).
      * NaN when W = 0.
      */
     static double basic(double[][] chains) {

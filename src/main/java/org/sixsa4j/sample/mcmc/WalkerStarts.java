@@ -9,7 +9,7 @@ import org.sixsa4j.sample.LogDensity;
 
 /**
  * Starting points for an ensemble's walkers, as emcee's documentation and XSPEC's {@code chain}
- * make them (Foreman-Mackey et al. 2013, PASP 125, 306, §4): a small Gaussian ball around a point
+ * make them (Foreman-Mackey et al. 2013, PASP 125, 306): a small Gaussian ball around a point
  * such as the best fit, or independent draws from the prior. A draw where the log-density is −∞
  * (or NaN) is replaced by a fresh one, up to {@value #MAX_TRIES} draws per walker.
  *

@@ -60,7 +60,7 @@ class AutocorrelationTest {
 
     /**
      * With 32 × 10⁴ steps the estimator's relative standard deviation is √(2(2M + 1)/N) ≈ 3.5 %
-     * at ρ = 0.9 (M ≈ 5τ = 95; Sokal 1989, eq. 3.19) and less at smaller ρ, and its bias (the
+     * at ρ = 0.9 (M ≈ 5τ = 95; Sokal 1989) and less at smaller ρ, and its bias (the
      * per-walker mean and the window cut) is below 3 %; a 20 % tolerance is more than 4.8
      * standard deviations: a false-failure rate below 2e-6 per case.
      */
