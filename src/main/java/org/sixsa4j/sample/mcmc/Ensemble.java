@@ -2,7 +2,7 @@ package org.sixsa4j.sample.mcmc;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.LogDensity;
 import org.sixsa4j.simulate.RandomStreams;
 
 /**

@@ -2,7 +2,7 @@ package org.sixsa4j.sample.mcmc;
 
 import java.time.Duration;
 import java.util.Arrays;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.LogDensity;
 
 /**
  * The affine-invariant ensemble sampler of Goodman &amp; Weare (2010, Comm. App. Math. Comp. Sci.

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.LogDensity;
 
 /**
  * Starting points for an ensemble's walkers, as emcee's documentation and XSPEC's {@code chain}

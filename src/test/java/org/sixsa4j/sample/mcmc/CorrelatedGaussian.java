@@ -1,6 +1,6 @@
 package org.sixsa4j.sample.mcmc;
 
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.LogDensity;
 
 /**
  * A five-parameter Gaussian with mean μ and covariance Σ = L Lᵀ, for a lower-triangular L with

@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.LogDensity;
 import org.sixsa4j.simulate.RandomStreams;
 
 class EnsembleSamplerTest {

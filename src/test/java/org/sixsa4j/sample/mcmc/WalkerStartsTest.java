@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.LogDensity;
-import org.sixsa4j.sample.Priors;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.LogDensity;
+import org.sixsa4j.sbi.Priors;
 
 class WalkerStartsTest {
     private static final long SEED = 0x5eed_57a7L;
