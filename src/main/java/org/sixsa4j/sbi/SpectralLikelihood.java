@@ -175,6 +175,11 @@ public final class SpectralLikelihood implements LogDensity {
         return Double.isNaN(total) ? Double.POSITIVE_INFINITY : total;
     }
 
+    /** The fit statistic that corresponds to a log-likelihood this object returned: 2 (constant − ln L). */
+    public double statisticOf(double logLikelihood) {
+        return 2 * (constant - logLikelihood);
+    }
+
     /** Expected counts per bin (source plus scaled background) at the free parameters {@code theta}. */
     public double[] expectedCounts(double[] theta) {
         double[] mu = new double[totalBins];
