@@ -1,0 +1,166 @@
+package org.sixsa4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sixsa4j.InvalidInputException;
+import org.sixsa4j.report.PosteriorSummary;
+import org.sixsa4j.sample.mcmc.Chain;
+import org.sixsa4j.sample.mcmc.Convergence;
+import org.sixsa4j.sample.mcmc.EnsembleSampler;
+import org.sixsa4j.sample.mcmc.EnsembleSettings;
+import org.sixsa4j.sample.mcmc.WalkerStarts;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.LogDensity;
+import org.sixsa4j.sbi.SpectralLikelihood;
+import org.sixsa4j.simulate.RandomStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sixsa sample}: the exact posterior of a run configuration, by ensemble MCMC or nested sampling. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Sample the exact posterior of a run configuration (docs/config.md).",
+                "  --method mcmc    affine-invariant ensemble sampler (Goodman & Weare 2010; XSPEC's chain, emcee)",
+                "  --method nested  nested sampling with evidence (Skilling 2004; MLFriends, Buchner 2016)",
+                "Writes summary.json, posterior.fits (XSPEC chain format), posterior.csv, corner.png and spectrum_k.png.",
+                "Example: sixsa sample examples/xmm-pn-ngc7793.yaml --method nested"})
+final class SampleCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG", description = "The run configuration (YAML).")
+    private Path config;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD", description = "mcmc or nested.")
+    private String method;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, instead of the configuration's.")
+    private Path out;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        String m = method.toLowerCase(Locale.ROOT);
+        if (!m.equals("mcmc") && !m.equals("nested")) {
+            throw new InvalidInputException("option --method: expected mcmc or nested, got '" + method + "'");
+        }
+        RunConfig c = RunConfig.read(config);
+        SpectralLikelihood likelihood = SpectralLikelihood.of(c.model(), c.observations(), c.settings(), c.statistic());
+        try (RunOutput output = new RunOutput(out != null ? out : c.output())) {
+            Map<String, Object> summary = m.equals("mcmc") ? mcmc(c, likelihood, output) : nested(c, likelihood, output);
+            output.summary(summary);
+            output.publish(c);
+            PrintWriter w = spec.commandLine().getOut();
+            w.println(summary.get("headline"));
+            w.printf(Locale.ROOT, "Results: %s%n", output.target());
+            w.flush();
+        }
+        return 0;
+    }
+
+    /** The log-posterior: the prior, and the likelihood only inside the prior's support. */
+    static LogDensity posterior(JointPrior prior, SpectralLikelihood likelihood) {
+        return theta -> {
+            double p = prior.logDensity(theta);
+            return p == Double.NEGATIVE_INFINITY ? p : p + likelihood.value(theta);
+        };
+    }
+
+    private Map<String, Object> mcmc(RunConfig c, SpectralLikelihood likelihood, RunOutput output) {
+        RunConfig.McmcSettings s = c.mcmc();
+        JointPrior prior = c.prior();
+        LogDensity logPosterior = posterior(prior, likelihood);
+        // Stream index `walkers` is the first the sampler leaves unused: the starts draw from it.
+        double[][] starts = WalkerStarts.fromPrior(prior, logPosterior, s.walkers(), RandomStreams.of(c.seed()).stream(s.walkers()));
+        EnsembleSettings settings = EnsembleSettings.builder().steps(s.steps()).burnIn(s.burn()).thin(s.thin())
+                .seed(c.seed()).threads(c.threads()).build();
+        Progress progress = new Progress("mcmc", quiet);
+        Chain chain = new EnsembleSampler(settings).run(logPosterior, starts, (done, total) -> progress.update(done, total, null));
+        progress.finish();
+        double[][] samples = chain.flat();
+        double[] logLikelihood = new double[samples.length];
+        // flat() lists the kept steps step by step; the log-likelihood is the log-posterior less the prior.
+        int i = 0;
+        for (int step = 0; step < chain.length(); step++) {
+            for (int walker = 0; walker < chain.walkers(); walker++) {
+                logLikelihood[i] = chain.logProbability(walker, step) - prior.logDensity(samples[i]);
+                i++;
+            }
+        }
+        Convergence convergence = chain.convergence(prior.names());
+        int best = argmax(logLikelihood);
+        output.posterior(c, likelihood, samples, logLikelihood, "GoodmanWeare", chain.walkers());
+        output.spectra(c, likelihood, samples[best]);
+        Map<String, Object> summary = common(c, likelihood, "mcmc", samples, logLikelihood[best], samples[best]);
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("walkers", chain.walkers());
+        diagnostics.put("kept_steps_per_walker", chain.length());
+        diagnostics.put("acceptance_fraction", chain.meanAcceptanceFraction());
+        diagnostics.put("autocorrelation_time", named(prior.names(), convergence.tau()));
+        diagnostics.put("length_in_autocorrelation_times", named(prior.names(), convergence.lengthInTau()));
+        diagnostics.put("rhat", named(prior.names(), convergence.rhat()));
+        diagnostics.put("converged", convergence.converged());
+        diagnostics.put("reason", convergence.reason());
+        summary.put("mcmc", diagnostics);
+        summary.put("evaluations", chain.evaluations());
+        summary.put("wall_seconds", chain.wallTime().toMillis() / 1000.0);
+        summary.put("headline", String.format(Locale.ROOT, "mcmc: %d samples from %d walkers, acceptance %.2f, %s; best %s = %.2f for %d degrees of freedom",
+                samples.length, chain.walkers(), chain.meanAcceptanceFraction(),
+                convergence.converged() ? "converged" : "NOT " + convergence.reason(),
+                likelihood.statistic().xspecName(), likelihood.statisticOf(logLikelihood[best]), likelihood.degreesOfFreedom()));
+        return summary;
+    }
+
+    private Map<String, Object> nested(RunConfig c, SpectralLikelihood likelihood, RunOutput output) {
+        throw new UnsupportedOperationException("nested sampling arrives with the nested sampler");
+    }
+
+    /** What every method reports: configuration, data, priors and posterior summaries. */
+    static Map<String, Object> common(RunConfig c, SpectralLikelihood likelihood, String method, double[][] samples,
+                                      double bestLogLikelihood, double[] best) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("headline", "");
+        s.put("method", method);
+        s.put("config", c.file().toString());
+        s.put("model", c.model().expression().text());
+        s.put("abund", c.settings().abundances().xspecName());
+        s.put("statistic", likelihood.statistic().xspecName());
+        s.put("bins", likelihood.bins());
+        s.put("degrees_of_freedom", likelihood.degreesOfFreedom());
+        s.put("priors", c.prior().describe());
+        s.put("seed", c.seed());
+        s.put("threads", c.threads());
+        s.put("samples", samples.length);
+        s.put("posterior", PosteriorSummary.of(c.prior().names(), samples));
+        s.put("best_sample", named(c.prior().names(), best));
+        s.put("best_statistic", likelihood.statisticOf(bestLogLikelihood));
+        return s;
+    }
+
+    static Map<String, Double> named(List<String> names, double[] values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            m.put(names.get(j), values[j]);
+        }
+        return m;
+    }
+
+    static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
