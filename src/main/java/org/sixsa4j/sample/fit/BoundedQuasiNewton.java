@@ -7,7 +7,7 @@ import java.util.Locale;
  * W-stat) and −2 ln L. It follows Bertsekas's projected Newton method (Bertsekas 1982, SIAM J.
  * Control Optim. 20, 221) with a BFGS matrix in place of the Hessian, the dense small-n
  * counterpart of L-BFGS-B's active-set treatment (Byrd, Lu, Nocedal &amp; Zhu 1995, SIAM J. Sci.
- * Comput. 16, 1190; Kelley 1999, Iterative Methods for Optimization, Sect. 5.5). Each iteration:
+ * Comput. 16, 1190; Kelley 1999, Iterative Methods for Optimization, Ch. 5). Each iteration:
  * <ol>
  *   <li>takes as active the parameters whose bound lies within the diagonally scaled gradient
  *       step, g_i / B_ii, of where they are, in the direction the gradient pushes them (fixed

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Parameter errors from the curvature of f at the minimum: with f = −2 ln L + const (or χ²), the
  * covariance is 2 H⁻¹, H the Hessian of f (Cramér–Rao; Eadie et al. 1971, Statistical Methods in
- * Experimental Physics, Sect. 9.7). H is taken by finite differences of f itself ({@link
+ * Experimental Physics). H is taken by finite differences of f itself ({@link
  * Curvature}) and inverted through its Cholesky factor.
  *
  * <p>A parameter at a bound (fixed ones included) has no symmetric error: f is not stationary

@@ -2,10 +2,12 @@ package org.sixsa4j.sample.fit;
 
 /**
  * Second derivatives of f by finite differences of f itself, not of a finite-difference
- * gradient: a diagonal term costs two evaluations and an off-diagonal one four, against 4n per
- * row through the gradient (Nocedal &amp; Wright 2006, Numerical Optimization, 2nd ed., Sect. 8.1,
- * eq. 8.22). Every point stays in the box ({@link Stencil}); off-diagonal terms are bilinear
- * differences over the rectangle spanned by the two parameters' stencils.
+ * gradient: a diagonal term costs two evaluations and an off-diagonal one four, about 2n² in all
+ * against 4n² through a central-difference gradient (Nocedal &amp; Wright 2006, Numerical
+ * Optimization, 2nd ed., Sect. 8.1). Every point stays in the box ({@link Stencil}); off-diagonal
+ * terms are bilinear differences over the rectangle spanned by the two parameters' stencils. Near
+ * a bound the one-sided stencil measures the curvature at x + h rather than x, an error of order
+ * h f‴/f″.
  *
  * <p>The step of parameter i is searched for, not fixed: it is scaled until the second
  * difference f(x + h) − 2 f(x) + f(x − h) is about {@code T = 1e-3 + 1e-8 |f|}. For a fit

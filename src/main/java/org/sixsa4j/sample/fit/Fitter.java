@@ -135,6 +135,9 @@ public final class Fitter {
                 throw new IllegalArgumentException("parameter index " + p + " is outside 0.." + (bounds.dimension() - 1));
             }
         }
+        if (fit.parameters().length != bounds.dimension()) {
+            throw new IllegalArgumentException("the fit has " + fit.parameters().length + " parameters, this fitter " + bounds.dimension());
+        }
         if (!Double.isFinite(fit.statistic())) {
             throw new IllegalArgumentException("the fit has no finite statistic to profile from: " + fit.message());
         }

@@ -11,15 +11,16 @@ import org.sixsa4j.sample.fit.ConfidenceInterval.Limit;
  * re-fit with θ_i fixed.
  *
  * <p>The search first brackets the crossing: it steps out from θ̂_i by √(Δ Cov_ii) (the answer
- * for a quadratic f), then by the distance at which the parabola through (θ̂_i, f_min) and the
- * last point would reach Δ, widened by at least 1.5 and at most 10 times per step. The bracket is
+ * for a quadratic f), then to 1.2 times the distance at which the parabola through
+ * (θ̂_i, f_min) and the last point would reach Δ (aiming past the crossing, to bracket it), but
+ * growing by a factor of at least 1.5 and at most 10 per step. The bracket is
  * then closed by {@link BrentRoot} (Brent 1973). Each re-fit starts from the nearest point
  * already profiled, moved along the covariance's regression line θ_j += Cov_ji/Cov_ii · Δv and
  * with the best fit's Hessian as its quasi-Newton matrix, which makes each re-fit nearly one
  * Newton step. A profiled value below f_min ends the search: a better minimum has been found.
  */
 final class Profiler {
-    /** Doubling tenfold per step, 60 steps span any double range from the first step. */
+    /** Growing 1.5 to 10 times per step, 60 steps reach 4e10 to 1e60 first steps out. */
     private static final int MAX_EXPANSIONS = 60;
     /** The tolerance on the crossing, relative to the first step in v and to Δ in p. */
     private static final double RELATIVE_TOLERANCE = 1e-8;
