@@ -1,7 +1,7 @@
 package org.sixsa4j.sample.fit;
 
 import java.util.Arrays;
-import org.sixsa4j.sample.JointPrior;
+import org.sixsa4j.sbi.JointPrior;
 
 /**
  * The box [lower, upper] a fit searches: a model's parameter limits or a prior's support. A

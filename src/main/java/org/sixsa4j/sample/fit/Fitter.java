@@ -2,7 +2,7 @@ package org.sixsa4j.sample.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sixsa4j.sample.JointPrior;
+import org.sixsa4j.sbi.JointPrior;
 import org.sixsa4j.simulate.RandomStreams;
 
 /**

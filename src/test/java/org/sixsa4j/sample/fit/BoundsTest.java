@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.Priors;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.Priors;
 
 class BoundsTest {
     @Test

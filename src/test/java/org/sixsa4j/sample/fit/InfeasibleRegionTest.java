@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.Priors;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.Priors;
 
 /**
  * A model undefined in part of the box: f is +∞ for x > 1.05 and NaN for y > 1.2, while its

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.Priors;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.Priors;
 
 /**
  * A tilted double well, f(x, y) = (x² − 4)² + 2x + y². Its stationary points have y = 0 and x a

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.Priors;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.Priors;
 
 /**
  * The chained Rosenbrock function Σ 100 (x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at (1, …, 1),
