@@ -5,7 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The two radii of an MLFriends region, calibrated by bootstrapping the live points (Buchner
- * 2016, Stat. Comput. 26, 383, sect. 4, RadFriends; Buchner 2019, PASP 131, 108004, sect. 4).
+ * 2016, Stat. Comput. 26, 383 (RadFriends); Buchner 2019, PASP 131, 108004).
  * Each round resamples the live points with replacement; the points never drawn (about 37 %)
  * stand in for unseen points of the likelihood contour, and a radius that reaches them from the
  * points drawn is likely to reach the whole contour. Over the rounds, the largest

@@ -7,7 +7,7 @@ import org.apache.commons.rng.sampling.shape.UnitBallSampler;
  * Balls in the whitened metric of an MLFriends region, each centred on the mean of a cluster of
  * live points: either enclosing the cluster's friends' balls, so that drawing from them and keeping
  * what lies in the union is an exact way to draw from the union, or the bootstrapped bounding
- * ellipsoid (a ball in whitened coordinates) that Buchner 2019 (PASP 131, 108004, sect. 4)
+ * ellipsoid (a ball in whitened coordinates) that Buchner 2019 (PASP 131, 108004)
  * intersects with the union to trim the excess of the friends' balls around a convex contour.
  * For a compact mode either is far smaller than the N overlapping friends' balls together, so
  * proposals from it are wasted less often. Immutable.

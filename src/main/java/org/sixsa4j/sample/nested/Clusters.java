@@ -3,8 +3,8 @@ package org.sixsa4j.sample.nested;
 /**
  * The connected parts of a union of balls: points whose balls of radius r overlap (centres
  * closer than 2r) belong to the same cluster, by single linkage. MLFriends uses the clusters to
- * centre each mode on its own mean before measuring the metric (Buchner 2019, PASP 131, 108004,
- * sect. 4), so that well-separated modes do not stretch it. Immutable.
+ * centre each mode on its own mean before measuring the metric (Buchner 2019, PASP 131,
+ * 108004), so that well-separated modes do not stretch it. Immutable.
  *
  * @param label the cluster of each point, in [0, count), numbered in order of first appearance
  * @param count the number of clusters

@@ -35,6 +35,7 @@ final class FriendsRegion {
     private final int n;
     private final int d;
     private final double[] centres;
+    private final Bootstrap.Radii radii;
     private final double radius;
     private final double radiusSq;
     private final Clusters clusters;
@@ -48,6 +49,7 @@ final class FriendsRegion {
         this.n = n;
         this.d = metric.dimension();
         this.centres = centres;
+        this.radii = radii;
         this.radius = radii.friends();
         this.radiusSq = radius * radius;
         this.clusters = clusters;
@@ -83,8 +85,7 @@ final class FriendsRegion {
         if (forced == Proposal.ELLIPSOID && ellipsoid == null) {
             throw new IllegalArgumentException("a region of " + clusters.count() + " clusters has no ellipsoid");
         }
-        double ellipsoidRadius = ellipsoid == null ? 0 : Math.exp(ellipsoid.logVolume() / d);
-        return new FriendsRegion(metric, centres, n, new Bootstrap.Radii(radius, ellipsoidRadius), clusters, forced);
+        return new FriendsRegion(metric, centres, n, radii, clusters, forced);
     }
 
     private static double[] whitenAll(Whitening metric, double[][] points) {

@@ -4,7 +4,7 @@ package org.sixsa4j.sample.nested;
  * Receives the progress of a {@link NestedSampler} run after every iteration, on the thread that
  * called {@link NestedSampler#run(long, ProgressListener)}, so that a command line can report
  * it. It is called often: keep it cheap, throttling any output itself. The run stops when
- * {@code remainingLogZ} falls below the tolerance (Skilling 2006, Bayesian Analysis 1, 833, sect. 9).
+ * {@code remainingLogZ} falls below the tolerance (Skilling 2006, Bayesian Analysis 1, 833).
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -23,7 +23,7 @@ final class RunRecord {
 
     /**
      * Appends the live points left at the end, each with an equal share of the volume left:
-     * w = X / n (Skilling 2006, Bayesian Analysis 1, 833, sect. 9).
+     * w = X / n (Skilling 2006, Bayesian Analysis 1, 833).
      */
     void addFinal(LivePoints live, double logX) {
         double logShare = logX - Math.log(live.size());

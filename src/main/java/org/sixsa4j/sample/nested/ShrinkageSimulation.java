@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The scatter of log Z due to the unknown prior volumes, by simulation (Skilling 2006, Bayesian
- * Analysis 1, 833, sect. 7): the run assigns each dead point its expected volume, while the true
+ * Analysis 1, 833): the run assigns each dead point its expected volume, while the true
  * shrinkage factors are independent draws t ~ Beta(n, 1), n the live points at that death.
  * Recomputing log Z with simulated t, the likelihoods held fixed, gives its spread. Unlike
  * √(H/N), this also holds where the live set shrinks on likelihood plateaus.

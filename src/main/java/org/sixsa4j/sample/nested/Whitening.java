@@ -3,7 +3,7 @@ package org.sixsa4j.sample.nested;
 /**
  * The linear metric of an MLFriends region: z = L⁻¹ u, where Σ = L Lᵀ is the Cholesky
  * factorisation of the (cluster-centred) covariance of the live points in the unit cube (Buchner
- * 2019, PASP 131, 108004, sect. 4). Distances in z are Mahalanobis distances, so one radius suits
+ * 2019, PASP 131, 108004). Distances in z are Mahalanobis distances, so one radius suits
  * every direction of an elongated or correlated contour. Only the shape matters: the region's
  * radius is calibrated in z by bootstrapping; Σ is normalised all the same, so that one whitened
  * unit is about one standard deviation of the live points, the scale of the slice walks. Immutable.
