@@ -72,49 +72,49 @@ public final class NestedSampler {
             ReplacementSampler sampler = new ReplacementSampler(target, live, settings, streams, executor);
             EvidenceSum evidence = new EvidenceSum();
             RunRecord record = new RunRecord();
-            int[] tied = new int[n];
-            long iteration = 0;
-            StopReason stop;
-            while (true) {
-                double threshold = live.minLogL();
-                int ties = live.slotsAt(threshold, tied);
-                if (ties == n) {
-                    stop = StopReason.LIKELIHOOD_PLATEAU;
-                    break;
-                }
-                for (int j = 0; j < ties; j++) {
-                    int liveCount = n - j;
-                    record.addDead(live.theta(tied[j]), threshold, evidence.kill(threshold, liveCount), liveCount);
-                }
-                iteration += ties;
-                for (int j = 0; j < ties; j++) {
-                    sampler.replace(tied[j], threshold, iteration);
-                }
-                double remaining = evidence.remainingLogZ(live.maxLogL());
-                long evaluations = n + sampler.evaluations();
-                listener.progress(iteration, evaluations, evidence.logZ(), remaining);
-                if (remaining < settings.logZTolerance()) {
-                    stop = StopReason.CONVERGED;
-                    break;
-                }
-                if (iteration >= settings.maxIterations()) {
-                    stop = StopReason.MAX_ITERATIONS;
-                    break;
-                }
-                if (evaluations >= settings.maxEvaluations()) {
-                    stop = StopReason.MAX_EVALUATIONS;
-                    break;
-                }
-            }
+            StopReason stop = iterate(live, sampler, evidence, record, listener);
             double remaining = evidence.remainingLogZ(live.maxLogL());
+            long iterations = record.dead();
             record.addFinal(live, evidence.logX());
-            Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            NestedResult.Counters counters = new NestedResult.Counters(n + sampler.evaluations(), sampler.sliceEvaluations(), iteration,
-                    remaining, stop, wall);
+            NestedResult.Counters counters = new NestedResult.Counters(n + sampler.evaluations(), sampler.sliceEvaluations(), iterations,
+                    remaining, stop, Duration.ofNanos(System.nanoTime() - start));
             return NestedResult.of(prior.names(), record, n, streams, counters);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Kills and replaces live points until a stopping rule holds; the dead go to {@code record}. */
+    private StopReason iterate(LivePoints live, ReplacementSampler sampler, EvidenceSum evidence, RunRecord record, ProgressListener listener) {
+        int n = live.size();
+        int[] tied = new int[n];
+        while (true) {
+            double threshold = live.minLogL();
+            int ties = live.slotsAt(threshold, tied);
+            if (ties == n) {
+                return StopReason.LIKELIHOOD_PLATEAU;
+            }
+            for (int j = 0; j < ties; j++) {
+                int liveCount = n - j;
+                record.addDead(live.theta(tied[j]), threshold, evidence.kill(threshold, liveCount), liveCount);
+            }
+            long iteration = record.dead();
+            for (int j = 0; j < ties; j++) {
+                sampler.replace(tied[j], threshold, iteration);
+            }
+            double remaining = evidence.remainingLogZ(live.maxLogL());
+            long evaluations = n + sampler.evaluations();
+            listener.progress(iteration, evaluations, evidence.logZ(), remaining);
+            if (remaining < settings.logZTolerance()) {
+                return StopReason.CONVERGED;
+            }
+            if (iteration >= settings.maxIterations()) {
+                return StopReason.MAX_ITERATIONS;
+            }
+            if (evaluations >= settings.maxEvaluations()) {
+                return StopReason.MAX_EVALUATIONS;
             }
         }
     }

@@ -11,9 +11,10 @@ import org.sixsa4j.simulate.ParallelBatches;
  * random stream numbered by a run-wide counter, and are taken in index order: the first whose
  * likelihood beats the current threshold replaces the dead point, and the rest stay queued for
  * the next iterations. The thresholds only rise, so a queued candidate is checked once, against
- * the threshold of the moment it is reached; because the candidates of a batch are independent
- * draws from a region that contains every later contour, this is the same as drawing them one by
- * one. Nothing here depends on the thread count.
+ * the threshold of the moment it is reached. The candidates of a region batch are independent
+ * uniform draws from a region that contains every later contour, so this is the same as drawing
+ * them one by one; slice-walk end points are so only approximately, like any walk's. Nothing
+ * here depends on the thread count.
  *
  * <p>Candidates come from the MLFriends {@link FriendsRegion}, rebuilt from the live points every
  * {@code regionUpdateInterval} iterations (at the next batch), so its cost spreads over many
@@ -106,9 +107,10 @@ final class ReplacementSampler {
     private void refill(double threshold, long iteration) {
         boolean collapsed = mode == Mode.REGION && batchesFromRegion > 0
                 && (regionFailed || accepted < minRegionEfficiency * batchSize);
-        if (region == null || iteration - builtAt >= regionUpdateInterval) {
-            rebuild(iteration);
-        } else if (collapsed && batchesFromRegion > 1) {
+        boolean stale = region == null || iteration - builtAt >= regionUpdateInterval;
+        // A region that served earlier batches may just have grown loose: rebuild it first. A
+        // fresh one that still falls short cannot do better until the live points move on.
+        if (stale || collapsed && batchesFromRegion > 1) {
             rebuild(iteration);
         } else if (collapsed) {
             mode = Mode.SLICE;
@@ -119,15 +121,17 @@ final class ReplacementSampler {
         FriendsRegion batchRegion = region;
         ParallelBatches.forEachIndex(batchSize, parallelism, executor,
                 k -> draw(k, streams.candidate(first + k), batchMode, batchRegion, threshold));
+        long batchCost = 0;
         regionFailed = false;
         for (int k = 0; k < batchSize; k++) {
-            evaluations += cost[k];
+            batchCost += cost[k];
             regionFailed |= batchMode == Mode.REGION && cost[k] == 0;
         }
+        evaluations += batchCost;
         if (batchMode == Mode.REGION) {
             batchesFromRegion++;
         } else {
-            sliceEvaluations += java.util.Arrays.stream(cost).sum();
+            sliceEvaluations += batchCost;
         }
         next = 0;
         accepted = 0;
