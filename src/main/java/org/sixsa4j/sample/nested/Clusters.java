@@ -1,5 +1,7 @@
 package org.sixsa4j.sample.nested;
 
+import java.util.Arrays;
+
 /**
  * The connected parts of a union of balls: points whose balls of radius r overlap (centres
  * closer than 2r) belong to the same cluster, by single linkage. MLFriends uses the clusters to
@@ -39,7 +41,7 @@ record Clusters(int[] label, int count) {
         }
         int[] label = new int[n];
         int[] labelOfRoot = new int[n];
-        java.util.Arrays.fill(labelOfRoot, -1);
+        Arrays.fill(labelOfRoot, -1);
         int count = 0;
         for (int i = 0; i < n; i++) {
             int r = root(parent, i);

@@ -1,6 +1,7 @@
 package org.sixsa4j.sample.nested;
 
 import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sixsa4j.simulate.ParallelBatches;
 
@@ -99,7 +100,7 @@ final class LivePoints {
 
     /** The slots ordered by increasing log-likelihood (ties by slot). */
     int[] slotsByLogL() {
-        return java.util.stream.IntStream.range(0, logL.length).boxed()
+        return IntStream.range(0, logL.length).boxed()
                 .sorted((a, b) -> logL[a] != logL[b] ? Double.compare(logL[a], logL[b]) : Integer.compare(a, b))
                 .mapToInt(Integer::intValue).toArray();
     }

@@ -1,7 +1,9 @@
 package org.sixsa4j.sample.nested;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of a {@link NestedSampler} run: the log-evidence with its error, the information,
@@ -65,7 +67,7 @@ public final class NestedResult {
             for (int k = 0; k < picks.length; k++) {
                 equalWeightSamples[k] = points[picks[k]];
             }
-            double[] finalLogL = java.util.Arrays.copyOfRange(logLikelihoods, deadPoints, m);
+            double[] finalLogL = Arrays.copyOfRange(logLikelihoods, deadPoints, m);
             this.logZErrorSimulated = ShrinkageSimulation.logZStd(logLikelihoods, record.liveCount(), deadPoints, finalLogL,
                     SHRINKAGE_REPLICAS, streams.posterior(1));
         } else {
@@ -184,7 +186,7 @@ public final class NestedResult {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "NestedResult[logZ=%.4f ± %.4f, H=%.3f, ESS=%.1f, %d iterations, %d evaluations, %s]",
+        return String.format(Locale.ROOT, "NestedResult[logZ=%.4f ± %.4f, H=%.3f, ESS=%.1f, %d iterations, %d evaluations, %s]",
                 logZ, logZError, information, effectiveSampleSize, iterations(), evaluations(), stopReason());
     }
 }

@@ -1,5 +1,6 @@
 package org.sixsa4j.sample.nested;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -37,7 +38,7 @@ final class ShrinkageSimulation {
             }
             logZs[r] = logZ;
         }
-        double mean = java.util.Arrays.stream(logZs).average().orElseThrow();
+        double mean = Arrays.stream(logZs).average().orElseThrow();
         double squares = 0;
         for (double logZ : logZs) {
             squares += (logZ - mean) * (logZ - mean);

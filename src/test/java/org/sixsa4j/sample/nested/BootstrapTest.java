@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,8 +17,7 @@ class BootstrapTest {
     /** {@code n} points of a standard normal in {@code d} dimensions, flat. */
     private static double[] normalPoints(UniformRandomProvider rng, int n, int d) {
         double[] z = new double[n * d];
-        org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian g =
-                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int i = 0; i < z.length; i++) {
             z[i] = g.sample();
         }

@@ -1,5 +1,7 @@
 package org.sixsa4j.sample.nested;
 
+import java.util.Arrays;
+
 /** Sample mean and covariance of equal-weight samples. */
 final class Moments {
     private Moments() {
@@ -31,7 +33,7 @@ final class Moments {
     }
 
     static double std(double[] values) {
-        double m = java.util.Arrays.stream(values).average().orElseThrow();
+        double m = Arrays.stream(values).average().orElseThrow();
         double s = 0;
         for (double v : values) {
             s += (v - m) * (v - m);

@@ -2,6 +2,7 @@ package org.sixsa4j.sample.nested;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -31,7 +32,7 @@ class NestedSamplerCalibrationTest {
             NestedResult r = sampler.run(FIRST_SEED + k);
             pulls[k] = (r.logZ() - truth) / r.logZError();
         }
-        double mean = java.util.Arrays.stream(pulls).average().orElseThrow();
+        double mean = Arrays.stream(pulls).average().orElseThrow();
         double sd = Moments.std(pulls);
         String context = "seeds " + FIRST_SEED + " to " + (FIRST_SEED + SEEDS - 1) + ": pull mean " + mean + ", sd " + sd;
         assertTrue(Math.abs(mean) < 0.4, context);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.RepeatedTest;
@@ -53,7 +54,7 @@ class SystematicResamplingTest {
     @Test
     void picksAreShuffled() {
         double[] logW = new double[1000];
-        java.util.Arrays.fill(logW, -Math.log(1000));
+        Arrays.fill(logW, -Math.log(1000));
         int[] picks = SystematicResampling.indices(logW, 1000, RandomSource.XO_RO_SHI_RO_128_PP.create(SEED));
         boolean sorted = true;
         for (int k = 1; k < picks.length; k++) {
