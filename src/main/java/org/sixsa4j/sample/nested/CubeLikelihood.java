@@ -1,7 +1,7 @@
 package org.sixsa4j.sample.nested;
 
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.LogDensity;
 
 /**
  * The log-likelihood as a function of the unit-cube coordinates: θ = F⁻¹(u) through the prior's

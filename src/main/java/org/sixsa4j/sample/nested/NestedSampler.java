@@ -5,8 +5,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.LogDensity;
 
 /**
  * Nested sampling (Skilling 2004, AIP Conf. Proc. 735, 395; Skilling 2006, Bayesian Analysis 1,

@@ -2,10 +2,10 @@ package org.sixsa4j.sample.nested;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sixsa4j.sample.JointPrior;
-import org.sixsa4j.sample.LogDensity;
-import org.sixsa4j.sample.Prior;
-import org.sixsa4j.sample.Priors;
+import org.sixsa4j.sbi.JointPrior;
+import org.sixsa4j.sbi.LogDensity;
+import org.sixsa4j.sbi.Prior;
+import org.sixsa4j.sbi.Priors;
 
 /**
  * A normalised multivariate normal density N(θ; μ, Σ) as a likelihood, so that under a uniform

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sixsa4j.sample.JointPrior;
+import org.sixsa4j.sbi.JointPrior;
 
 /**
  * Two well-separated Gaussian modes in 2-D with posterior weights 0.3 and 0.7: both must be found,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.LogDensity;
 
 class NestedSamplerBuilderTest {
     private static final LogDensity FLAT = theta -> 0;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sixsa4j.sample.JointPrior;
+import org.sixsa4j.sbi.JointPrior;
 
 /**
  * The issue's acceptance test: a correlated 5-D Gaussian likelihood under a uniform prior box

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sixsa4j.sample.JointPrior;
+import org.sixsa4j.sbi.JointPrior;
 
 /** The stopping rules: the remaining-evidence tolerance and the iteration and evaluation limits. */
 class NestedSamplerStoppingTest {

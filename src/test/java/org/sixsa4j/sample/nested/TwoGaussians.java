@@ -1,6 +1,6 @@
 package org.sixsa4j.sample.nested;
 
-import org.sixsa4j.sample.LogDensity;
+import org.sixsa4j.sbi.LogDensity;
 
 /**
  * A mixture w N(θ; a, σ²I) + (1 − w) N(θ; b, σ²I) of two normalised isotropic Gaussians: under a
