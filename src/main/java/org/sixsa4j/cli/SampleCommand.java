@@ -14,6 +14,8 @@ import org.sixsa4j.sample.mcmc.Convergence;
 import org.sixsa4j.sample.mcmc.EnsembleSampler;
 import org.sixsa4j.sample.mcmc.EnsembleSettings;
 import org.sixsa4j.sample.mcmc.WalkerStarts;
+import org.sixsa4j.sample.nested.NestedResult;
+import org.sixsa4j.sample.nested.NestedSampler;
 import org.sixsa4j.sbi.JointPrior;
 import org.sixsa4j.sbi.LogDensity;
 import org.sixsa4j.sbi.SpectralLikelihood;
@@ -121,7 +123,48 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> nested(RunConfig c, SpectralLikelihood likelihood, RunOutput output) {
-        throw new UnsupportedOperationException("nested sampling arrives with the nested sampler");
+        RunConfig.NestedSettings s = c.nested();
+        NestedSampler sampler = NestedSampler.builder(c.prior(), likelihood).livePoints(s.livePoints())
+                .logZTolerance(s.tolerance()).maxEvaluations(s.maxEvaluations()).threads(c.threads()).build();
+        Progress progress = new Progress("nested", quiet);
+        // Progress is measured in the remaining log-evidence, on a log scale from its first value
+        // down to the tolerance, where the run stops.
+        double[] first = {Double.NaN};
+        NestedResult r = sampler.run(c.seed(), (iteration, evaluations, logZ, remaining) -> {
+            double gap = Math.max(remaining, s.tolerance());
+            if (Double.isNaN(first[0]) && Double.isFinite(gap)) {
+                first[0] = Math.max(gap, 10 * s.tolerance());
+            }
+            double fraction = Double.isNaN(first[0]) ? 0 : 1 - Math.log(gap / s.tolerance()) / Math.log(first[0] / s.tolerance());
+            progress.update(Math.round(1000 * Math.max(0, fraction)), 1000,
+                    String.format(Locale.ROOT, "log Z %.2f, %d evaluations", logZ, evaluations));
+        });
+        progress.finish();
+        double[][] samples = r.equalWeightSamples();
+        double[] logLikelihood = new double[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            logLikelihood[i] = likelihood.value(samples[i]);
+        }
+        int best = argmax(logLikelihood);
+        output.posterior(c, likelihood, samples, logLikelihood, "NestedSampling", 0);
+        output.spectra(c, likelihood, samples[best]);
+        Map<String, Object> summary = common(c, likelihood, "nested", samples, logLikelihood[best], samples[best]);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("log_evidence", r.logZ());
+        evidence.put("log_evidence_error", r.logZError());
+        evidence.put("log_evidence_error_simulated", r.logZErrorSimulated());
+        evidence.put("information", r.information());
+        evidence.put("live_points", s.livePoints());
+        evidence.put("iterations", r.iterations());
+        evidence.put("effective_sample_size", r.effectiveSampleSize());
+        evidence.put("stop_reason", r.stopReason().name().toLowerCase(Locale.ROOT));
+        summary.put("nested", evidence);
+        summary.put("evaluations", r.evaluations());
+        summary.put("wall_seconds", r.wallTime().toMillis() / 1000.0);
+        summary.put("headline", String.format(Locale.ROOT, "nested: log Z = %.3f +- %.3f, %d equal-weight samples, %d evaluations in %.1f s; best %s = %.2f for %d degrees of freedom",
+                r.logZ(), r.logZError(), samples.length, r.evaluations(), r.wallTime().toMillis() / 1000.0,
+                likelihood.statistic().xspecName(), likelihood.statisticOf(logLikelihood[best]), likelihood.degreesOfFreedom()));
+        return summary;
     }
 
     /** What every method reports: configuration, data, priors and posterior summaries. */
