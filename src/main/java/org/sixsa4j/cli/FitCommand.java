@@ -72,7 +72,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /** The prior's support, within the parameters' hard limits (an unbounded prior stops at them). */
-    private static Bounds bounds(RunConfig c) {
+    static Bounds bounds(RunConfig c) {
         JointPrior prior = c.prior();
         double[] lo = new double[prior.dimension()];
         double[] hi = new double[prior.dimension()];

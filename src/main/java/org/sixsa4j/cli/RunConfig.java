@@ -56,8 +56,11 @@ public final class RunConfig {
     public record FitSettings(int starts, double delta) {
     }
 
-    /** Settings of the ensemble sampler. */
-    public record McmcSettings(int walkers, int steps, int burn, int thin) {
+    /**
+     * Settings of the ensemble sampler; {@code fromFit} starts the walkers in a small ball around
+     * the maximum-likelihood fit (as XSPEC's {@code chain} does), otherwise at draws from the prior.
+     */
+    public record McmcSettings(int walkers, int steps, int burn, int thin, boolean fromFit) {
     }
 
     /** Settings of the nested sampler. */
@@ -90,11 +93,11 @@ public final class RunConfig {
         ConfigNode f = root.child("fit", Set.of("starts", "delta"));
         this.fit = new FitSettings((int) f.integer("starts", 8, 1, 10_000), f.number("delta", 2.706, 1e-6, 1e6));
         f.done();
-        ConfigNode m = root.child("mcmc", Set.of("walkers", "steps", "burn", "thin"));
+        ConfigNode m = root.child("mcmc", Set.of("walkers", "steps", "burn", "thin", "start"));
         int dim = prior.dimension();
         this.mcmc = new McmcSettings((int) m.integer("walkers", Math.max(32, 2 * dim), 2, 100_000),
                 (int) m.integer("steps", 3000, 1, 100_000_000), (int) m.integer("burn", 1000, 0, 100_000_000),
-                (int) m.integer("thin", 1, 1, 1_000_000));
+                (int) m.integer("thin", 1, 1, 1_000_000), mcmcStart(m));
         if (mcmc.walkers() % 2 != 0 || mcmc.walkers() < 2 * dim) {
             throw m.error("walkers", "must be even and at least twice the " + dim + " free parameters, found " + mcmc.walkers());
         }
@@ -291,6 +294,15 @@ public final class RunConfig {
     /** {@code fit}. */
     public FitSettings fit() {
         return fit;
+    }
+
+    private static boolean mcmcStart(ConfigNode m) {
+        String start = m.string("start", "fit");
+        return switch (start) {
+            case "fit" -> true;
+            case "prior" -> false;
+            default -> throw m.error("start", "expected fit or prior, found '" + start + "'");
+        };
     }
 
     /** {@code mcmc}. */

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.report.PosteriorSummary;
+import org.sixsa4j.sample.fit.Bounds;
+import org.sixsa4j.sample.fit.FitResult;
+import org.sixsa4j.sample.fit.Fitter;
 import org.sixsa4j.sample.mcmc.Chain;
 import org.sixsa4j.sample.mcmc.Convergence;
 import org.sixsa4j.sample.mcmc.EnsembleSampler;
@@ -82,7 +86,11 @@ final class SampleCommand implements Callable<Integer> {
         JointPrior prior = c.prior();
         LogDensity logPosterior = posterior(prior, likelihood);
         // Stream index `walkers` is the first the sampler leaves unused: the starts draw from it.
-        double[][] starts = WalkerStarts.fromPrior(prior, logPosterior, s.walkers(), RandomStreams.of(c.seed()).stream(s.walkers()));
+        UniformRandomProvider startRng = RandomStreams.of(c.seed()).stream(s.walkers());
+        FitResult fit = s.fromFit() ? fit(c, likelihood) : null;
+        double[][] starts = fit != null
+                ? WalkerStarts.ball(logPosterior, fit.parameters(), ballScale(c, fit), s.walkers(), startRng)
+                : WalkerStarts.fromPrior(prior, logPosterior, s.walkers(), startRng);
         EnsembleSettings settings = EnsembleSettings.builder().steps(s.steps()).burnIn(s.burn()).thin(s.thin())
                 .seed(c.seed()).threads(c.threads()).build();
         Progress progress = new Progress("mcmc", quiet);
@@ -104,6 +112,10 @@ final class SampleCommand implements Callable<Integer> {
         output.spectra(c, likelihood, samples[best]);
         Map<String, Object> summary = common(c, likelihood, "mcmc", samples, logLikelihood[best], samples[best]);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("start", fit != null ? "fit" : "prior");
+        if (fit != null) {
+            diagnostics.put("start_fit_statistic", fit.statistic());
+        }
         diagnostics.put("walkers", chain.walkers());
         diagnostics.put("kept_steps_per_walker", chain.length());
         diagnostics.put("acceptance_fraction", chain.meanAcceptanceFraction());
@@ -117,9 +129,33 @@ final class SampleCommand implements Callable<Integer> {
         summary.put("wall_seconds", chain.wallTime().toMillis() / 1000.0);
         summary.put("headline", String.format(Locale.ROOT, "mcmc: %d samples from %d walkers, acceptance %.2f, %s; best %s = %.2f for %d degrees of freedom",
                 samples.length, chain.walkers(), chain.meanAcceptanceFraction(),
-                convergence.converged() ? "converged" : "NOT " + convergence.reason(),
+                convergence.converged() ? "converged" : convergence.reason(),
                 likelihood.statistic().xspecName(), likelihood.statisticOf(logLikelihood[best]), likelihood.degreesOfFreedom()));
         return summary;
+    }
+
+    /** The maximum-likelihood fit that centres the walkers, as {@code sixsa fit} finds it, without intervals. */
+    private static FitResult fit(RunConfig c, SpectralLikelihood likelihood) {
+        JointPrior prior = c.prior();
+        return Fitter.minimizing(likelihood::statistic, FitCommand.bounds(c))
+                .multiStart(prior, c.fit().starts(), c.seed()).threads(c.threads()).names(prior.names()).build().fit();
+    }
+
+    /**
+     * A tenth of each parameter's standard error, so the walkers start well inside the posterior
+     * and spread out in the first few autocorrelation times; where the covariance gives no error
+     * (a parameter at its bound, a singular Hessian) a thousandth of the prior's width.
+     */
+    private static double[] ballScale(RunConfig c, FitResult fit) {
+        double[] error = fit.standardErrors();
+        Bounds bounds = FitCommand.bounds(c);
+        double[] scale = new double[error.length];
+        for (int i = 0; i < scale.length; i++) {
+            double width = bounds.upper(i) - bounds.lower(i);
+            double fallback = 1e-3 * (Double.isFinite(width) ? width : Math.max(1, Math.abs(fit.parameters()[i])));
+            scale[i] = error[i] > 0 && Double.isFinite(error[i]) ? Math.min(0.1 * error[i], fallback * 100) : fallback;
+        }
+        return scale;
     }
 
     private Map<String, Object> nested(RunConfig c, SpectralLikelihood likelihood, RunOutput output) {

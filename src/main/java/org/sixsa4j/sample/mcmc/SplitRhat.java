@@ -10,9 +10,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * ranks, so that heavy tails cannot hide a difference in location; and the classic potential scale
  * reduction factor (Gelman et al. 2013, BDA3, §11.4) of these "bulk" scores is compared with that
  * of the scores of the draws folded about their median, |θ − median|, which detects chains that
- * differ in spread alone. R̂ is the larger of the two. For an ensemble, each walker's chain is one
- * chain: a group of walkers stuck in another mode makes R̂ large. Values above 1.01 signal that the
- * chains have not mixed (Vehtari et al. 2021).
+ * differ in spread alone. R̂ is the larger of the two. For an ensemble, {@link Convergence} pools
+ * the walkers into groups, each one chain: a group stuck in another mode makes R̂ large. Values
+ * above 1.01 signal that the chains have not mixed (Vehtari et al. 2021).
  */
 public final class SplitRhat {
     /** The offset 3/8 of Blom (1958) in the fractional ranks (r − 3/8)/(S + 1/4). */

@@ -1,0 +1,114 @@
+package org.sixsa4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sixsa4j.SharedData;
+import org.sixsa4j.diagnostics.ClassifierTwoSampleTest;
+
+/**
+ * Issue 4's acceptance tests on real and simulated spectra, run end to end through
+ * {@code sixsa fit} and {@code sixsa sample} as a user would run them.
+ */
+@Tag("slow")
+class ExactInferenceAcceptanceTest {
+    /** The simulation's inputs, from ../shared/README.md: wabs*(powerlaw) + gaussian. */
+    private static final Map<String, Double> WFI_TRUTH = Map.of("wabs.nH", 10.0, "powerlaw.PhoIndex", 1.9, "powerlaw.norm", 0.01,
+            "gaussian.LineE", 6.4, "gaussian.Sigma", 0.04, "gaussian.norm", 1e-4);
+
+    /** The WFI example with its spectrum path made absolute, optionally with another model. */
+    private static Path wfiConfig(Path dir, String model, boolean withLine) throws IOException {
+        String text = Files.readString(Path.of("examples/athena-wfi-line.yaml"))
+                .replace("../../shared/data/ogip/athena-wfi-sim/example-file.fak", SharedData.file("ogip/athena-wfi-sim/example-file.fak").toAbsolutePath().toString())
+                .replace("model: wabs*powerlaw + gaussian", "model: " + model);
+        if (!withLine) {
+            text = text.replaceAll("(?m)^  gaussian\\..*\\n", "");
+        }
+        Path config = dir.resolve(withLine ? "wfi.yaml" : "wfi-no-line.yaml");
+        Files.writeString(config, text);
+        return config;
+    }
+
+    private static JsonNode summary(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+
+    @Test
+    void wfiFitRecoversTheTruthWithinThreeSigma(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fit");
+        Cli.Result r = Cli.run("fit", wfiConfig(dir, "wabs*powerlaw + gaussian", true).toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.transcript());
+        JsonNode p = summary(out).get("parameters");
+        for (Map.Entry<String, Double> truth : WFI_TRUTH.entrySet()) {
+            JsonNode fitted = p.get(truth.getKey());
+            double value = fitted.get("value").asDouble();
+            double error = fitted.get("error").asDouble();
+            assertTrue(Math.abs(value - truth.getValue()) < 3 * error,
+                    truth.getKey() + " = " + value + " +- " + error + " against the true " + truth.getValue() + "\n" + r.out());
+        }
+    }
+
+    @Test
+    void wfiMcmcAndNestedAgreeAndTheEvidencePrefersTheLine(@TempDir Path dir) throws IOException {
+        Path config = wfiConfig(dir, "wabs*powerlaw + gaussian", true);
+        Path mcmc = dir.resolve("mcmc");
+        Path nested = dir.resolve("nested");
+        assertEquals(0, Cli.run("sample", config.toString(), "--method", "mcmc", "--out", mcmc.toString()).status());
+        assertEquals(0, Cli.run("sample", config.toString(), "--method", "nested", "--out", nested.toString()).status());
+        double c2st = ClassifierTwoSampleTest.accuracy(PosteriorCsv.read(mcmc.resolve("posterior.csv"), 20), PosteriorCsv.read(nested.resolve("posterior.csv"), 1), 7);
+        System.out.printf("WFI: C2ST(mcmc, nested) = %.3f%n", c2st);
+        assertTrue(c2st <= 0.6, "C2ST between the MCMC and nested posteriors: " + c2st);
+        assertTrue(summary(mcmc).get("mcmc").get("converged").asBoolean(), summary(mcmc).get("mcmc").get("reason").asText());
+
+        Path noLine = dir.resolve("nested-no-line");
+        assertEquals(0, Cli.run("sample", wfiConfig(dir, "wabs*powerlaw", false).toString(), "--method", "nested",
+                "--out", noLine.toString()).status());
+        double withLine = summary(nested).get("nested").get("log_evidence").asDouble();
+        double without = summary(noLine).get("nested").get("log_evidence").asDouble();
+        System.out.printf("WFI: log Z(wabs*powerlaw + gaussian) = %.2f, log Z(wabs*powerlaw) = %.2f, difference %.2f%n",
+                withLine, without, withLine - without);
+        assertTrue(without < withLine, "the model without the line must have the lower evidence: " + without + " vs " + withLine);
+    }
+
+    @Test
+    void xmmMcmcAndNestedAgree(@TempDir Path dir) throws IOException {
+        SharedData.root();
+        Path config = Path.of("examples/xmm-pn-ngc7793.yaml");
+        Path mcmc = dir.resolve("mcmc");
+        Path nested = dir.resolve("nested");
+        assertEquals(0, Cli.run("sample", config.toString(), "--method", "mcmc", "--out", mcmc.toString()).status());
+        assertEquals(0, Cli.run("sample", config.toString(), "--method", "nested", "--out", nested.toString()).status());
+        double c2st = ClassifierTwoSampleTest.accuracy(PosteriorCsv.read(mcmc.resolve("posterior.csv"), 20), PosteriorCsv.read(nested.resolve("posterior.csv"), 1), 11);
+        System.out.printf("XMM-pn: C2ST(mcmc, nested) = %.3f%n", c2st);
+        assertTrue(c2st <= 0.6, "C2ST between the MCMC and nested posteriors: " + c2st);
+        assertTrue(summary(mcmc).get("mcmc").get("converged").asBoolean(), summary(mcmc).get("mcmc").get("reason").asText());
+    }
+
+    @Test
+    void sameSeedGivesTheSamePosteriorOnOneAndTwoThreads(@TempDir Path dir) throws IOException {
+        String base = Files.readString(wfiConfig(dir, "wabs*powerlaw + gaussian", true))
+                + "mcmc:\n  walkers: 16\n  steps: 300\n  burn: 100\nnested:\n  live_points: 100\n";
+        for (String method : List.of("mcmc", "nested")) {
+            byte[][] posteriors = new byte[2][];
+            for (int threads = 1; threads <= 2; threads++) {
+                Path config = dir.resolve("wfi-" + threads + ".yaml");
+                Files.writeString(config, base + "threads: " + threads + "\n");
+                Path out = dir.resolve(method + "-" + threads);
+                assertEquals(0, Cli.run("sample", config.toString(), "--method", method, "--quiet", "--out", out.toString()).status());
+                posteriors[threads - 1] = Files.readAllBytes(out.resolve("posterior.csv"));
+            }
+            assertArrayEquals(posteriors[0], posteriors[1], method + " posterior on 1 and 2 threads");
+        }
+    }
+}
