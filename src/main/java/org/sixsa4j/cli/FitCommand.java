@@ -49,6 +49,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig c = RunConfig.read(config);
+        long start = System.nanoTime();
         SpectralLikelihood likelihood = SpectralLikelihood.of(c.model(), c.observations(), c.settings(), c.statistic());
         JointPrior prior = c.prior();
         Fitter fitter = Fitter.minimizing(likelihood::statistic, bounds(c))
@@ -59,9 +60,10 @@ final class FitCommand implements Callable<Integer> {
         }
         GoodnessOfFit goodness = goodness(c, likelihood, fit);
         fit = fit.withGoodnessOfFit(goodness);
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
         try (RunOutput output = new RunOutput(out != null ? out : c.output())) {
             output.spectra(c, likelihood, fit.parameters());
-            output.summary(summary(c, likelihood, fit, goodness));
+            output.summary(summary(c, likelihood, fit, goodness, wallSeconds));
             output.publish(c);
             PrintWriter w = spec.commandLine().getOut();
             w.print(fit);
@@ -99,7 +101,8 @@ final class FitCommand implements Callable<Integer> {
         return GoodnessOfFit.chiSquare(dof);
     }
 
-    private static Map<String, Object> summary(RunConfig c, SpectralLikelihood likelihood, FitResult fit, GoodnessOfFit goodness) {
+    private static Map<String, Object> summary(RunConfig c, SpectralLikelihood likelihood, FitResult fit, GoodnessOfFit goodness,
+                                               double wallSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("method", "fit");
         s.put("config", c.file().toString());
@@ -115,6 +118,8 @@ final class FitCommand implements Callable<Integer> {
         s.put("converged", fit.converged());
         s.put("message", fit.message());
         s.put("evaluations", fit.evaluations());
+        s.put("interval_evaluations", fit.intervals().stream().mapToLong(ConfidenceInterval::evaluations).sum());
+        s.put("wall_seconds", wallSeconds);
         s.put("starts", fit.starts().size());
         s.put("seed", c.seed());
         List<String> names = c.prior().names();

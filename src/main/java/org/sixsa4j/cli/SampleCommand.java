@@ -115,6 +115,7 @@ final class SampleCommand implements Callable<Integer> {
         diagnostics.put("start", fit != null ? "fit" : "prior");
         if (fit != null) {
             diagnostics.put("start_fit_statistic", fit.statistic());
+            diagnostics.put("start_fit_evaluations", fit.evaluations());
         }
         diagnostics.put("walkers", chain.walkers());
         diagnostics.put("kept_steps_per_walker", chain.length());

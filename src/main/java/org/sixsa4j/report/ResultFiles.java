@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes the text outputs of a run, each atomically (under a temporary name, then moved), so
@@ -29,8 +28,9 @@ public final class ResultFiles {
     }
 
     /**
-     * Writes samples as CSV: a header of names, then one row per sample with 17 significant
-     * digits, enough to read every double back exactly.
+     * Writes samples as CSV: a header of names, then one row per sample, each value as {@link
+     * Double#toString(double)} writes it, which reads back to the same double (and is many times
+     * faster than a format string, which counts with a chain of a few hundred thousand samples).
      */
     public static void writeCsv(Path file, List<String> names, double[][] rows) {
         StringBuilder b = new StringBuilder(String.join(",", names)).append('\n');
@@ -39,7 +39,7 @@ public final class ResultFiles {
                 if (j > 0) {
                     b.append(',');
                 }
-                b.append(String.format(Locale.ROOT, "%.17g", row[j]));
+                b.append(row[j]);
             }
             b.append('\n');
         }
