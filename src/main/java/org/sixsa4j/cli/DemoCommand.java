@@ -1,7 +1,5 @@
 package org.sixsa4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
 import org.sixsa4j.ogip.PhaSpectrum;
 import org.sixsa4j.ogip.RmfFile;
+import org.sixsa4j.report.ResultFiles;
 import org.sixsa4j.simulate.Fakeit;
 import org.sixsa4j.simulate.RandomStreams;
 import org.sixsa4j.simulate.ModelSimulator;
@@ -177,7 +176,7 @@ final class DemoCommand implements Callable<Integer> {
         summary.put("ccd_spectra_per_second", ccdSpeed.perSecond);
         summary.put("xifu_spectra_per_second", xifuSpeed.perSecond);
         summary.put("identical_on_one_thread", deterministic);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("summary.json").toFile(), summary);
+        ResultFiles.writeJson(dir.resolve("summary.json"), summary);
         Files.writeString(dir.resolve("report.md"), report(summary, ccd, obs, op, profile, ccdSpeed, xifuSpeed));
         return summary;
     }

@@ -1,6 +1,8 @@
 package org.sixsa4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -123,9 +125,13 @@ public final class RunConfig {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            // A key given twice is a mistake to report, not a value to overwrite silently.
+            root = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? " at line " + e.getLocation().getLineNr() : "";
+            throw new InvalidInputException(file + ": not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            throw new InvalidInputException(file + ": cannot read the configuration (" + e.getMessage() + ")", e);
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException(file + ": the configuration is empty");

@@ -27,15 +27,11 @@ class ExactInferenceAcceptanceTest {
     private static final Map<String, Double> WFI_TRUTH = Map.of("wabs.nH", 10.0, "powerlaw.PhoIndex", 1.9, "powerlaw.norm", 0.01,
             "gaussian.LineE", 6.4, "gaussian.Sigma", 0.04, "gaussian.norm", 1e-4);
 
-    /** The WFI example with its spectrum path made absolute, optionally with another model. */
-    private static Path wfiConfig(Path dir, String model, boolean withLine) throws IOException {
-        String text = Files.readString(Path.of("examples/athena-wfi-line.yaml"))
-                .replace("../../shared/data/ogip/athena-wfi-sim/example-file.fak", SharedData.file("ogip/athena-wfi-sim/example-file.fak").toAbsolutePath().toString())
-                .replace("model: wabs*powerlaw + gaussian", "model: " + model);
-        if (!withLine) {
-            text = text.replaceAll("(?m)^  gaussian\\..*\\n", "");
-        }
-        Path config = dir.resolve(withLine ? "wfi.yaml" : "wfi-no-line.yaml");
+    /** A WFI example configuration, copied into {@code dir} with its spectrum path made absolute. */
+    private static Path wfiConfig(Path dir, String example) throws IOException {
+        String text = Files.readString(Path.of("examples", example))
+                .replace("../../shared/data/ogip/athena-wfi-sim/example-file.fak", SharedData.file("ogip/athena-wfi-sim/example-file.fak").toAbsolutePath().toString());
+        Path config = dir.resolve(example);
         Files.writeString(config, text);
         return config;
     }
@@ -47,7 +43,7 @@ class ExactInferenceAcceptanceTest {
     @Test
     void wfiFitRecoversTheTruthWithinThreeSigma(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("fit");
-        Cli.Result r = Cli.run("fit", wfiConfig(dir, "wabs*powerlaw + gaussian", true).toString(), "--out", out.toString());
+        Cli.Result r = Cli.run("fit", wfiConfig(dir, "athena-wfi-line.yaml").toString(), "--out", out.toString());
         assertEquals(0, r.status(), r.transcript());
         JsonNode p = summary(out).get("parameters");
         for (Map.Entry<String, Double> truth : WFI_TRUTH.entrySet()) {
@@ -61,7 +57,7 @@ class ExactInferenceAcceptanceTest {
 
     @Test
     void wfiMcmcAndNestedAgreeAndTheEvidencePrefersTheLine(@TempDir Path dir) throws IOException {
-        Path config = wfiConfig(dir, "wabs*powerlaw + gaussian", true);
+        Path config = wfiConfig(dir, "athena-wfi-line.yaml");
         Path mcmc = dir.resolve("mcmc");
         Path nested = dir.resolve("nested");
         assertEquals(0, Cli.run("sample", config.toString(), "--method", "mcmc", "--out", mcmc.toString()).status());
@@ -72,7 +68,7 @@ class ExactInferenceAcceptanceTest {
         assertTrue(summary(mcmc).get("mcmc").get("converged").asBoolean(), summary(mcmc).get("mcmc").get("reason").asText());
 
         Path noLine = dir.resolve("nested-no-line");
-        assertEquals(0, Cli.run("sample", wfiConfig(dir, "wabs*powerlaw", false).toString(), "--method", "nested",
+        assertEquals(0, Cli.run("sample", wfiConfig(dir, "athena-wfi-no-line.yaml").toString(), "--method", "nested",
                 "--out", noLine.toString()).status());
         double withLine = summary(nested).get("nested").get("log_evidence").asDouble();
         double without = summary(noLine).get("nested").get("log_evidence").asDouble();
@@ -97,7 +93,7 @@ class ExactInferenceAcceptanceTest {
 
     @Test
     void sameSeedGivesTheSamePosteriorOnOneAndTwoThreads(@TempDir Path dir) throws IOException {
-        String base = Files.readString(wfiConfig(dir, "wabs*powerlaw + gaussian", true))
+        String base = Files.readString(wfiConfig(dir, "athena-wfi-no-line.yaml"))
                 + "mcmc:\n  walkers: 16\n  steps: 300\n  burn: 100\nnested:\n  live_points: 100\n";
         for (String method : List.of("mcmc", "nested")) {
             byte[][] posteriors = new byte[2][];

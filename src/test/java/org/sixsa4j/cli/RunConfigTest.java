@@ -86,4 +86,13 @@ class RunConfigTest {
         assertEquals(0.05, c.model().parameter("tbabs.nH").value());
         assertTrue(c.model().parameter("tbabs.nH").isFrozen());
     }
+
+    @Test
+    void aKeyGivenTwiceIsAnError(@TempDir Path dir) throws IOException {
+        Path config = write(dir, "seed: 1\nmcmc:\n  steps: 100\n  steps: 200\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunConfig.read(config));
+        assertTrue(e.getMessage().startsWith(config + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("at line 11") && e.getMessage().contains("'steps'"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
 }
