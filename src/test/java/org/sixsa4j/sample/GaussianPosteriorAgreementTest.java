@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,19 +37,7 @@ class GaussianPosteriorAgreementTest {
         {0.3, -0.2, 0.1, 0.05, 0.3},
     };
 
-    private static final LogDensity LOG_LIKELIHOOD = theta -> {
-        double[] u = new double[MEAN.length];
-        double sum = 0;
-        for (int i = 0; i < MEAN.length; i++) {
-            double r = theta[i] - MEAN[i];
-            for (int k = 0; k < i; k++) {
-                r -= L[i][k] * u[k];
-            }
-            u[i] = r / L[i][i];
-            sum += u[i] * u[i];
-        }
-        return -0.5 * sum;
-    };
+    private static final GaussianLikelihood LOG_LIKELIHOOD = new GaussianLikelihood(MEAN, L);
 
     static JointPrior prior() {
         List<Prior> priors = new ArrayList<>();
@@ -67,21 +54,7 @@ class GaussianPosteriorAgreementTest {
     }
 
     static double[][] exact(int n, long seed) {
-        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
-        double[][] x = new double[n][MEAN.length];
-        for (double[] row : x) {
-            double[] e = new double[MEAN.length];
-            for (int i = 0; i < e.length; i++) {
-                e[i] = z.sample();
-            }
-            for (int i = 0; i < MEAN.length; i++) {
-                row[i] = MEAN[i];
-                for (int k = 0; k <= i; k++) {
-                    row[i] += L[i][k] * e[k];
-                }
-            }
-        }
-        return x;
+        return LOG_LIKELIHOOD.draw(n, seed);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -61,7 +61,7 @@ class EnsembleSamplerTest {
             for (int j = 0; j <= i; j++) {
                 final int q = j;
                 double[] mu = CorrelatedGaussian.MEAN;
-                assertWithinErrors(chain, theta -> (theta[p] - mu[p]) * (theta[q] - mu[q]), CorrelatedGaussian.covariance(i, j),
+                assertWithinErrors(chain, theta -> (theta[p] - mu[p]) * (theta[q] - mu[q]), new CorrelatedGaussian().covariance(i, j),
                         where + ", Σ_" + i + j);
             }
         }
