@@ -1,5 +1,7 @@
 package org.sixsa4j.internal.kernels;
 
+import java.util.Arrays;
+
 /** Plain-Java kernels: the reference every other implementation is tested against. */
 final class ScalarKernels implements Kernels {
     static final ScalarKernels INSTANCE = new ScalarKernels();
@@ -47,6 +49,74 @@ final class ScalarKernels implements Kernels {
     public void expm1(double[] x, int xOffset, double[] y, int yOffset, int n) {
         for (int i = 0; i < n; i++) {
             y[yOffset + i] = Math.expm1(x[xOffset + i]);
+        }
+    }
+
+    // The matrix products run i-k-j: the innermost loop walks a row of B and a row of C, so it
+    // reads memory in order and the JIT can vectorise it on its own.
+
+    @Override
+    public void gemm(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        for (int i = rowFrom; i < rowTo; i++) {
+            int ci = i * n;
+            if (!accumulate) {
+                Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        // Rows of A and of B are both contiguous here, so each entry is a dot product.
+        for (int i = rowFrom; i < rowTo; i++) {
+            int ai = i * k;
+            for (int j = 0; j < n; j++) {
+                int bj = j * k;
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bj + p];
+                }
+                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        for (int i = rowFrom; i < rowTo; i++) {
+            int ci = i * n;
+            if (!accumulate) {
+                Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float api = a[p * m + i];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gelu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = Gelu.value(x[i]);
+        }
+    }
+
+    @Override
+    public void geluBackward(float[] x, float[] dy, float[] dx, int n, boolean accumulate) {
+        for (int i = 0; i < n; i++) {
+            float g = dy[i] * Gelu.derivative(x[i]);
+            dx[i] = accumulate ? dx[i] + g : g;
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.sixsa4j.internal.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,11 +14,35 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each segment's dot products live in a method of their own, with the vector accumulators
  * born and reduced inside it. JDK 17's C2 cannot keep a vector accumulator in registers across
  * nested loops (it boxes it on every iteration, which made a first version slower than the
- * scalar code); confined to one loop, it compiles to plain FMA instructions.
+ * scalar code); confined to one loop, it compiles to plain FMA instructions. The float matrix
+ * products follow the same rule: each register tile of C is a method whose accumulators live
+ * through a single loop over the depth of the product.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+
+    /**
+     * The float species of the matrix products and of GELU. On Zen 4 with AVX-512 the preferred
+     * 512-bit species beat a 256-bit one with the same 4×3-vector tiles on every product of
+     * {@code GemmBenchmark} (best of six one-second iterations: 63–80 against 43–74 GFLOP/s),
+     * although Zen 4 splits each 512-bit operation in two: the wider tile halves the loads and
+     * loop overhead per multiply-add.
+     */
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final int FL = FS.length();
+    /** Rows of C per register tile of {@link #tile4}. */
+    private static final int MR = 4;
+    /** Columns of C per register tile and per packed panel of B: three vectors. */
+    private static final int NR = 3 * FL;
+    /**
+     * Depth of a packed panel of B: 256 × {@link #NR} floats (48 KB with 512-bit vectors) stay
+     * near L1 while every row block of C reads them. Unblocked (the whole depth k in one panel,
+     * 192 KB for k = 1000) was markedly slower (37–54 against 69–80 GFLOP/s, on a busy machine).
+     */
+    private static final int KC = 256;
+    /** Elements of GELU per pass: three buffers of this many floats stay in L1. */
+    private static final int CHUNK = 512;
 
     VectorKernels() {
     }
@@ -141,6 +168,320 @@ final class VectorKernels implements Kernels {
         }
         for (; i < n; i++) {
             y[yOffset + i] = Math.expm1(x[xOffset + i]);
+        }
+    }
+
+    @Override
+    public void gemm(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        // A(i, p) = a[i*k + p], B(p, j) = b[p*n + j]
+        panelProduct(a, k, 1, b, false, c, k, n, accumulate, rowFrom, rowTo);
+    }
+
+    @Override
+    public void gemmTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        // A(i, p) = a[p*m + i]: the four rows of a tile read four neighbouring floats.
+        panelProduct(a, 1, m, b, false, c, k, n, accumulate, rowFrom, rowTo);
+    }
+
+    /**
+     * {@code C[rowFrom, rowTo) (+)= A·B} with {@code A(i, p) = a[i*rowStride + p*colStride]} and
+     * B k×n, stored row-major or, when {@code bTransposed}, as its n×k transpose. B is copied,
+     * {@link #KC} rows by {@link #NR} columns at a time, into a contiguous panel that every block
+     * of rows of C then reads in order (the packing of K. Goto and R. van de Geijn, "Anatomy of
+     * high-performance matrix multiplication", ACM TOMS 34(3), 2008); the tile of C is loaded and
+     * stored again between panels of the depth, which leaves every entry's sequence of
+     * multiply-adds, and so its rounding, unchanged. No entry is ever a horizontal sum of vector
+     * lanes, whose order the Vector API leaves open (it differs between interpreted and compiled
+     * code), so the result is the same bit for bit on every run.
+     */
+    private static void panelProduct(float[] a, int rowStride, int colStride, float[] b, boolean bTransposed,
+                                     float[] c, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        if (rowFrom >= rowTo) {
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        float[] panel = scratch.panel(Math.min(k, KC) * NR);
+        float[] tile = scratch.tile;
+        for (int j0 = 0; j0 < n; j0 += NR) {
+            int width = Math.min(NR, n - j0);
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int depth = Math.min(KC, k - p0);
+                boolean add = accumulate || p0 > 0;
+                if (bTransposed) {
+                    packTransposed(b, k, p0, depth, j0, width, panel);
+                } else {
+                    for (int p = 0; p < depth; p++) {
+                        System.arraycopy(b, (p0 + p) * n + j0, panel, p * NR, width);
+                        if (width < NR) {
+                            Arrays.fill(panel, p * NR + width, (p + 1) * NR, 0f);
+                        }
+                    }
+                }
+                int aStart = p0 * colStride;
+                int i = rowFrom;
+                if (width == NR) {
+                    for (; i + MR <= rowTo; i += MR) {
+                        tile4(a, i * rowStride + aStart, rowStride, colStride, panel, depth, c, i * n + j0, n, add);
+                    }
+                    for (; i < rowTo; i++) {
+                        tile1(a, i * rowStride + aStart, colStride, panel, depth, c, i * n + j0, add);
+                    }
+                } else {
+                    // The last, narrower panel: compute full-width rows into a scratch tile and
+                    // copy back only the columns that exist.
+                    for (; i < rowTo; i++) {
+                        if (add) {
+                            System.arraycopy(c, i * n + j0, tile, 0, width);
+                        }
+                        tile1(a, i * rowStride + aStart, colStride, panel, depth, tile, 0, add);
+                        System.arraycopy(tile, 0, c, i * n + j0, width);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Four rows by {@link #NR} columns of C: twelve accumulators, and per step of {@code p}
+     * three loads of the panel and four broadcasts of A feed twelve fused multiply-adds.
+     */
+    private static void tile4(float[] a, int a0, int rowStride, int colStride, float[] panel, int k,
+                              float[] c, int c0, int ldc, boolean accumulate) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector s00, s01, s02, s10, s11, s12, s20, s21, s22, s30, s31, s32;
+        if (accumulate) {
+            s00 = FloatVector.fromArray(FS, c, c0);
+            s01 = FloatVector.fromArray(FS, c, c0 + FL);
+            s02 = FloatVector.fromArray(FS, c, c0 + 2 * FL);
+            s10 = FloatVector.fromArray(FS, c, c1);
+            s11 = FloatVector.fromArray(FS, c, c1 + FL);
+            s12 = FloatVector.fromArray(FS, c, c1 + 2 * FL);
+            s20 = FloatVector.fromArray(FS, c, c2);
+            s21 = FloatVector.fromArray(FS, c, c2 + FL);
+            s22 = FloatVector.fromArray(FS, c, c2 + 2 * FL);
+            s30 = FloatVector.fromArray(FS, c, c3);
+            s31 = FloatVector.fromArray(FS, c, c3 + FL);
+            s32 = FloatVector.fromArray(FS, c, c3 + 2 * FL);
+        } else {
+            s00 = s01 = s02 = s10 = s11 = s12 = s20 = s21 = s22 = s30 = s31 = s32 = FloatVector.zero(FS);
+        }
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        for (int p = 0, q = 0, ap = 0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector b0 = FloatVector.fromArray(FS, panel, q);
+            FloatVector b1 = FloatVector.fromArray(FS, panel, q + FL);
+            FloatVector b2 = FloatVector.fromArray(FS, panel, q + 2 * FL);
+            FloatVector x = FloatVector.broadcast(FS, a[a0 + ap]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            x = FloatVector.broadcast(FS, a[a1 + ap]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            x = FloatVector.broadcast(FS, a[a2 + ap]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+            x = FloatVector.broadcast(FS, a[a3 + ap]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+            s32 = b2.fma(x, s32);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + FL);
+        s02.intoArray(c, c0 + 2 * FL);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + FL);
+        s12.intoArray(c, c1 + 2 * FL);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + FL);
+        s22.intoArray(c, c2 + 2 * FL);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + FL);
+        s32.intoArray(c, c3 + 2 * FL);
+    }
+
+    /** One row by {@link #NR} columns of C, with the same operations per entry as {@link #tile4}. */
+    private static void tile1(float[] a, int a0, int colStride, float[] panel, int k,
+                              float[] c, int c0, boolean accumulate) {
+        FloatVector s0, s1, s2;
+        if (accumulate) {
+            s0 = FloatVector.fromArray(FS, c, c0);
+            s1 = FloatVector.fromArray(FS, c, c0 + FL);
+            s2 = FloatVector.fromArray(FS, c, c0 + 2 * FL);
+        } else {
+            s0 = s1 = s2 = FloatVector.zero(FS);
+        }
+        for (int p = 0, q = 0, ap = a0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector x = FloatVector.broadcast(FS, a[ap]);
+            s0 = FloatVector.fromArray(FS, panel, q).fma(x, s0);
+            s1 = FloatVector.fromArray(FS, panel, q + FL).fma(x, s1);
+            s2 = FloatVector.fromArray(FS, panel, q + 2 * FL).fma(x, s2);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + FL);
+        s2.intoArray(c, c0 + 2 * FL);
+    }
+
+    @Override
+    public void gemmTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo) {
+        // B(p, j) = b[j*k + p]: packing reads each row of b once per panel, an n·k copy against
+        // the m·n·k multiply-adds, and turns the product into the same register tiles as gemm.
+        panelProduct(a, k, 1, b, true, c, k, n, accumulate, rowFrom, rowTo);
+    }
+
+    /**
+     * Packs B(p0 .. p0+depth-1, j0 .. j0+width-1) of a B stored transposed (n×k row-major) into
+     * {@code panel}, row p at {@code p*NR}, zero beyond {@code width}.
+     */
+    private static void packTransposed(float[] b, int k, int p0, int depth, int j0, int width, float[] panel) {
+        for (int j = 0; j < width; j++) {
+            int from = (j0 + j) * k + p0;
+            for (int p = 0, q = j; p < depth; p++, q += NR) {
+                panel[q] = b[from + p];
+            }
+        }
+        for (int j = width; j < NR; j++) {
+            for (int p = 0, q = j; p < depth; p++, q += NR) {
+                panel[q] = 0f;
+            }
+        }
+    }
+
+    /** Per-thread buffers for the packed panels of B, grown on demand and reused. */
+    private static final class Scratch {
+        private float[] panel = new float[0];
+        final float[] tile = new float[NR];
+        /** t, the erfc exponent and the density exponent of a chunk of GELU. */
+        final float[] t = new float[CHUNK];
+        final float[] tail = new float[CHUNK];
+        final float[] density = new float[CHUNK];
+
+        float[] panel(int size) {
+            if (panel.length < size) {
+                panel = new float[size];
+            }
+            return panel;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    @Override
+    public void gelu(float[] x, float[] y, int n) {
+        int bound = FS.loopBound(n);
+        geluLanes(x, null, y, bound, false, false);
+        for (int i = bound; i < n; i++) {
+            y[i] = Gelu.value(x[i]);
+        }
+    }
+
+    @Override
+    public void geluBackward(float[] x, float[] dy, float[] dx, int n, boolean accumulate) {
+        int bound = FS.loopBound(n);
+        geluLanes(x, dy, dx, bound, true, accumulate);
+        for (int i = bound; i < n; i++) {
+            float g = dy[i] * Gelu.derivative(x[i]);
+            dx[i] = accumulate ? dx[i] + g : g;
+        }
+    }
+
+    /**
+     * GELU ({@code backward} false) or {@code dy·GELU'} for the first {@code bound} elements, a
+     * multiple of the lane count, by the formula of {@link Gelu}, in chunks of {@link #CHUNK}:
+     * one loop writes the arguments of exp and the factor t of erfc, {@link #exp} exponentiates
+     * them in place, and a last loop combines. No vector lives across a call: JDK 17 boxes
+     * vectors that are live across, passed to or returned from a call it does not inline, which
+     * cost hundreds of KB per training step. For the same reason each branch ends in its own
+     * store instead of merging vectors.
+     */
+    private static void geluLanes(float[] x, float[] dy, float[] out, int bound, boolean backward, boolean accumulate) {
+        Scratch scratch = SCRATCH.get();
+        for (int from = 0; from < bound; from += CHUNK) {
+            int to = Math.min(bound, from + CHUNK);
+            erfcArguments(x, from, to, scratch.t, scratch.tail);
+            exp(scratch.tail, to - from);
+            if (backward) {
+                densityArguments(x, from, to, scratch.density);
+                exp(scratch.density, to - from);
+            }
+            geluCombine(x, dy, out, from, to, scratch, backward, accumulate);
+        }
+    }
+
+    /** For x[from .. to): t = 1/(1 + z/2) and the exponent −z² + P(t) of erfc(z), z = |x|/√2. */
+    private static void erfcArguments(float[] x, int from, int to, float[] tOut, float[] argOut) {
+        float[] c = Gelu.P;
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        for (int i = from, j = 0; i < to; i += FL, j += FL) {
+            FloatVector z = FloatVector.fromArray(FS, x, i).abs().mul(Gelu.INV_SQRT2);
+            FloatVector t = one.div(z.fma(0.5f, 1f));
+            // Horner's rule written out: a loop over the coefficients would carry a vector
+            // through an inner loop, which JDK 17 boxes.
+            FloatVector poly = t.fma(c[9], c[8]).fma(t, FloatVector.broadcast(FS, c[7]))
+                    .fma(t, FloatVector.broadcast(FS, c[6])).fma(t, FloatVector.broadcast(FS, c[5]))
+                    .fma(t, FloatVector.broadcast(FS, c[4])).fma(t, FloatVector.broadcast(FS, c[3]))
+                    .fma(t, FloatVector.broadcast(FS, c[2])).fma(t, FloatVector.broadcast(FS, c[1]))
+                    .fma(t, FloatVector.broadcast(FS, c[0]));
+            t.intoArray(tOut, j);
+            z.mul(z).neg().add(poly).intoArray(argOut, j);
+        }
+    }
+
+    /** For x[from .. to): the exponent −x²/2 of the normal density. */
+    private static void densityArguments(float[] x, int from, int to, float[] argOut) {
+        for (int i = from, j = 0; i < to; i += FL, j += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, i);
+            v.mul(-0.5f).mul(v).intoArray(argOut, j);
+        }
+    }
+
+    /** GELU or dy·GELU' for x[from .. to) from the exponentials in {@code scratch}. */
+    private static void geluCombine(float[] x, float[] dy, float[] out, int from, int to, Scratch scratch,
+                                    boolean backward, boolean accumulate) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        for (int i = from, j = 0; i < to; i += FL, j += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, i);
+            FloatVector half = FloatVector.fromArray(FS, scratch.t, j).mul(FloatVector.fromArray(FS, scratch.tail, j)).mul(0.5f);
+            FloatVector cdf = one.sub(half).blend(half, v.lt(0f));
+            if (!backward) {
+                v.mul(cdf).intoArray(out, i);
+            } else {
+                FloatVector density = FloatVector.fromArray(FS, scratch.density, j).mul(Gelu.INV_SQRT_2PI);
+                FloatVector g = v.fma(density, cdf).mul(FloatVector.fromArray(FS, dy, i));
+                if (accumulate) {
+                    g.add(FloatVector.fromArray(FS, out, i)).intoArray(out, i);
+                } else {
+                    g.intoArray(out, i);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link Gelu#exp} of {@code values[0 .. n)}, n a multiple of the lane count, in place, with
+     * the same operations in the same order as the scalar formula, so both kernels give the same
+     * bits.
+     */
+    private static void exp(float[] values, int n) {
+        float[] e = Gelu.E;
+        for (int i = 0; i < n; i += FL) {
+            FloatVector a = FloatVector.fromArray(FS, values, i).max(Gelu.EXP_MIN);
+            FloatVector shifted = a.mul(Gelu.LOG2E).add(Gelu.ROUNDER);
+            FloatVector k = shifted.sub(Gelu.ROUNDER);
+            FloatVector r = k.fma(FloatVector.broadcast(FS, -Gelu.LN2_HI), a);
+            r = k.fma(FloatVector.broadcast(FS, -Gelu.LN2_LO), r);
+            FloatVector p = r.fma(e[5], e[4]).fma(r, FloatVector.broadcast(FS, e[3])).fma(r, FloatVector.broadcast(FS, e[2]))
+                    .fma(r, FloatVector.broadcast(FS, e[1])).fma(r, FloatVector.broadcast(FS, e[0]))
+                    .fma(r, FloatVector.broadcast(FS, 1f)).fma(r, FloatVector.broadcast(FS, 1f));
+            // The low bits of 1.5·2^23 + k hold the integer k: 2^k is built from them, since a
+            // float-to-int conversion is not compiled to an instruction by JDK 17 (it allocates).
+            IntVector exponent = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(Gelu.ROUNDER) - 127);
+            p.mul(exponent.lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()).intoArray(values, i);
         }
     }
 }
