@@ -12,6 +12,7 @@
  * <p>A training step reuses one tape: {@link org.sixsa4j.autodiff.Tape#reset()} returns every
  * buffer to a pool keyed by size, so after the first step a forward, backward and reset of the
  * same shapes allocates almost nothing. Large matrix products split their output rows over the
- * tape's threads in fixed ranges, so results are bit-identical for any thread count.
+ * tape's threads; the kernels compute every row the same way whatever range it is in, so results
+ * are bit-identical for any thread count.
  */
 package org.sixsa4j.autodiff;
