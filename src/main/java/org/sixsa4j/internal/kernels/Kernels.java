@@ -50,14 +50,16 @@ public interface Kernels {
     /**
      * {@code y[yOffset + i] = exp(x[xOffset + i])} for {@code i < n}; {@code x} and {@code y}
      * may be the same array. The Vector API implementation agrees with {@link Math#exp} to one
-     * unit in the last place.
+     * unit in the last place and, like the scalar one, gives the same bits on every call, before
+     * and after the JIT compiles it.
      */
     void exp(double[] x, int xOffset, double[] y, int yOffset, int n);
 
     /**
      * {@code y[yOffset + i] = expm1(x[xOffset + i]) = exp(x) − 1}, accurate near 0, for
      * {@code i < n}; {@code x} and {@code y} may be the same array. The Vector API implementation
-     * agrees with {@link Math#expm1} to a few units in the last place.
+     * agrees with {@link Math#expm1} to a few units in the last place and gives the same bits
+     * on every call, before and after the JIT compiles it.
      */
     void expm1(double[] x, int xOffset, double[] y, int yOffset, int n);
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -149,11 +150,70 @@ final class VectorKernels implements Kernels {
         y[yi + 3 * yStride] += t3;
     }
 
+    /*
+     * exp and expm1 are our own, not the Vector API's EXP and EXPM1: those run one routine in
+     * compiled code and another in the interpreter, which differ in the last bit for about one
+     * argument in ten, so a model evaluated before and after the JIT compiled it gave different
+     * counts. Ours are built from operations whose results IEEE 754 fixes exactly (additions,
+     * multiplications, fused multiply-adds, integer and bit operations), so a run gives the same
+     * bits whenever it runs. The method (fdlibm's, Sun Microsystems 1993, after Cody & Waite 1980):
+     * x = n ln2 + r with n the integer nearest x/ln2 and |r| <= ln2/2, ln2 split in two so that
+     * n ln2_hi is exact; e^r − 1 by its Taylor series to r^13/13! (truncation below 5e-18
+     * relative); 2^n written into the exponent bits, in two factors so that every n from −1076
+     * to 1024 stays a normal number.
+     */
+    private static final double LOG2E = 1.4426950408889634;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5·2^52: adding and subtracting it rounds to an integer, which its low bits then hold. */
+    private static final double ROUNDER = 6755399441055744.0;
+    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+    /** Beyond these, e^x overflows or underflows whatever is computed; arguments are clamped. */
+    private static final double EXP_LOW = -746;
+    private static final double EXP_HIGH = 710;
+    /** Above this e^x − 1 overflows; below the other it rounds to −1. */
+    private static final double EXPM1_HIGH = 709.782712893384;
+    private static final double EXPM1_LOW = -40;
+    /** Above this, e^x − 1 is computed as e^x, whose 2^n needs two factors. */
+    private static final double EXPM1_LARGE = 709;
+    /** 1/k! for k = 2..13, the coefficients of (e^r − 1 − r)/r². */
+    private static final double[] INVERSE_FACTORIALS = inverseFactorials();
+
+    private static double[] inverseFactorials() {
+        double[] c = new double[12];
+        double f = 1;
+        for (int k = 2; k <= 13; k++) {
+            f *= k;
+            c[k - 2] = 1 / f;
+        }
+        return c;
+    }
+
     @Override
     public void exp(double[] x, int xOffset, double[] y, int yOffset, int n) {
+        double[] c = INVERSE_FACTORIALS;
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector.fromArray(SPECIES, x, xOffset + i).lanewise(VectorOperators.EXP).intoArray(y, yOffset + i);
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOffset + i).max(EXP_LOW).min(EXP_HIGH);
+            DoubleVector shifted = v.mul(LOG2E).add(ROUNDER);
+            DoubleVector k = shifted.sub(ROUNDER);
+            DoubleVector r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), v);
+            r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_LO), r);
+            // Horner's rule written out: a loop would carry a vector through it, which JDK 17 boxes.
+            DoubleVector p = r.fma(c[11], c[10]).fma(r, DoubleVector.broadcast(SPECIES, c[9]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[8])).fma(r, DoubleVector.broadcast(SPECIES, c[7]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[6])).fma(r, DoubleVector.broadcast(SPECIES, c[5]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[4])).fma(r, DoubleVector.broadcast(SPECIES, c[3]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[2])).fma(r, DoubleVector.broadcast(SPECIES, c[1]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[0]));
+            DoubleVector expm1r = r.mul(r).fma(p, r);
+            // n = bits(shifted) − bits(1.5·2^52); 2^n = 2^n1 · 2^n2 with n1 = floor(n/2), both normal.
+            LongVector nPlus = shifted.reinterpretAsLongs().sub(ROUNDER_BITS - 2048);
+            LongVector n1 = nPlus.lanewise(VectorOperators.LSHR, 1).sub(1024);
+            LongVector n2 = nPlus.sub(2048).sub(n1);
+            DoubleVector scale1 = n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector scale2 = n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            expm1r.add(1).mul(scale1).mul(scale2).intoArray(y, yOffset + i);
         }
         for (; i < n; i++) {
             y[yOffset + i] = Math.exp(x[xOffset + i]);
@@ -162,9 +222,37 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void expm1(double[] x, int xOffset, double[] y, int yOffset, int n) {
+        double[] c = INVERSE_FACTORIALS;
+        DoubleVector infinity = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
-            DoubleVector.fromArray(SPECIES, x, xOffset + i).lanewise(VectorOperators.EXPM1).intoArray(y, yOffset + i);
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xOffset + i);
+            DoubleVector v = x0.max(EXPM1_LOW).min(EXPM1_HIGH);
+            DoubleVector shifted = v.mul(LOG2E).add(ROUNDER);
+            DoubleVector k = shifted.sub(ROUNDER);
+            DoubleVector r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), v);
+            r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_LO), r);
+            DoubleVector p = r.fma(c[11], c[10]).fma(r, DoubleVector.broadcast(SPECIES, c[9]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[8])).fma(r, DoubleVector.broadcast(SPECIES, c[7]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[6])).fma(r, DoubleVector.broadcast(SPECIES, c[5]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[4])).fma(r, DoubleVector.broadcast(SPECIES, c[3]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[2])).fma(r, DoubleVector.broadcast(SPECIES, c[1]))
+                    .fma(r, DoubleVector.broadcast(SPECIES, c[0]));
+            DoubleVector q = r.mul(r).fma(p, r);
+            // e^x − 1 = 2^n q + (2^n − 1): for |x| < ln2/2, n = 0 and this is q itself, with no
+            // cancellation; 2^n − 1 is exact for |n| <= 53, and beyond it rounds below the
+            // result's last bit. Above x = 709, 2^n itself would overflow: there the −1 is
+            // negligible and e^x is built as in exp, from two factors of 2.
+            LongVector nPlus = shifted.reinterpretAsLongs().sub(ROUNDER_BITS - 2048);
+            DoubleVector scale = nPlus.sub(2048 - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            LongVector n1 = nPlus.lanewise(VectorOperators.LSHR, 1).sub(1024);
+            LongVector n2 = nPlus.sub(2048).sub(n1);
+            DoubleVector large = q.add(1).mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                    .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+            q.fma(scale, scale.sub(1))
+                    .blend(large, x0.compare(VectorOperators.GT, EXPM1_LARGE))
+                    .blend(infinity, x0.compare(VectorOperators.GT, EXPM1_HIGH))
+                    .intoArray(y, yOffset + i);
         }
         for (; i < n; i++) {
             y[yOffset + i] = Math.expm1(x[xOffset + i]);
