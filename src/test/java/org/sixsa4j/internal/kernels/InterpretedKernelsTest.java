@@ -45,8 +45,14 @@ class InterpretedKernelsTest {
         k.geluBackward(f, dy, grad, n, false);
         float[] c = new float[32 * 32];
         k.gemmTransB(f, dy, c, 32, 32, 32, false, 0, 32);
+        double[] dense = new double[60 * 80];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = random.nextDouble() < 0.3 ? random.nextDouble() : 0;
+        }
+        double[] folded = new double[60 * 3];
+        k.multiply(SegmentedMatrix.fromDense(dense, 60, 80, 4), exp, 0, 80, folded, 0, 60, 3);
         return Arrays.hashCode(exp) + " " + Arrays.hashCode(expm1) + " " + Arrays.hashCode(gelu) + " "
-                + Arrays.hashCode(grad) + " " + Arrays.hashCode(c);
+                + Arrays.hashCode(grad) + " " + Arrays.hashCode(c) + " " + Arrays.hashCode(folded);
     }
 
     /** The child: prints the digest of the interpreted vector kernels. */
@@ -70,6 +76,6 @@ class InterpretedKernelsTest {
         assumeTrue(child.waitFor(120, TimeUnit.SECONDS), "the interpreted child took too long");
         assertEquals(0, child.exitValue(), out);
         String cold = out.lines().filter(l -> !l.startsWith("WARNING")).findFirst().orElse("");
-        assertEquals(warm, cold, "digest of exp, expm1, gelu, gelu', gemmTransB: compiled vs interpreted");
+        assertEquals(warm, cold, "digest of exp, expm1, gelu, gelu', gemmTransB, fold: compiled vs interpreted");
     }
 }
