@@ -227,6 +227,8 @@ final class VectorKernels implements Kernels {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xOffset + i);
+            // The reduction and the polynomial repeat exp's: a helper taking or returning
+            // vectors would be boxed by JDK 17 whenever it is not inlined.
             DoubleVector v = x0.max(EXPM1_LOW).min(EXPM1_HIGH);
             DoubleVector shifted = v.mul(LOG2E).add(ROUNDER);
             DoubleVector k = shifted.sub(ROUNDER);

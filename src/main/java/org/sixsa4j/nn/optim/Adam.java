@@ -12,14 +12,10 @@ import org.sixsa4j.nn.Parameter;
  * <p>Defaults are PyTorch's: learning rate 1e-3, betas 0.9 and 0.999, eps 1e-8, weight decay 0.
  * See {@link AdamW} for decay decoupled from the gradient.
  */
-public final class Adam implements Optimizer {
-
-    private final AdamUpdate update;
-    private final double weightDecay;
+public final class Adam extends AdamUpdate {
 
     private Adam(Builder b) {
-        this.update = new AdamUpdate(b.parameters, b.learningRate, b.beta1, b.beta2, b.eps);
-        this.weightDecay = b.weightDecay;
+        super(b, false);
     }
 
     /** An optimizer with the default options over {@code parameters}. */
@@ -32,63 +28,14 @@ public final class Adam implements Optimizer {
         return new Builder(parameters);
     }
 
-    @Override
-    public void step() {
-        update.step(weightDecay, false);
-    }
-
-    @Override
-    public void zeroGrad() {
-        update.zeroGrad();
-    }
-
-    @Override
-    public double learningRate() {
-        return update.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        update.setLearningRate(learningRate);
-    }
-
-    /** Options of {@link Adam}. */
-    public static final class Builder {
-        private final List<Parameter> parameters;
-        private double learningRate = 1e-3;
-        private double beta1 = 0.9;
-        private double beta2 = 0.999;
-        private double eps = 1e-8;
-        private double weightDecay = 0;
-
+    /** Options of {@link Adam}; the weight decay is the L2 penalty coefficient λ, added as λθ to the gradient; 0 by default. */
+    public static final class Builder extends AdamOptions<Builder> {
         private Builder(List<Parameter> parameters) {
-            this.parameters = parameters;
+            super(parameters, 0);
         }
 
-        public Builder learningRate(double learningRate) {
-            this.learningRate = learningRate;
-            return this;
-        }
-
-        /** The decay rates of the first and second moment estimates. */
-        public Builder betas(double beta1, double beta2) {
-            this.beta1 = beta1;
-            this.beta2 = beta2;
-            return this;
-        }
-
-        /** Added to the denominator for numerical stability. */
-        public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /** The L2 penalty coefficient λ added as λθ to the gradient; 0 by default. */
-        public Builder weightDecay(double weightDecay) {
-            if (!(weightDecay >= 0)) {
-                throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
-            }
-            this.weightDecay = weightDecay;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -13,7 +13,7 @@ import org.sixsa4j.nn.Parameter;
  * computed in float32, as PyTorch computes it; the step's scalars (bias corrections, step size)
  * are computed in double and rounded once.
  */
-final class AdamUpdate {
+abstract class AdamUpdate implements Optimizer {
 
     private final List<Parameter> parameters;
     private final float[][] firstMoment;
@@ -21,10 +21,17 @@ final class AdamUpdate {
     private final double beta1;
     private final double beta2;
     private final double eps;
+    private final double weightDecay;
+    private final boolean decoupled;
     private double learningRate;
     private long steps;
 
-    AdamUpdate(List<Parameter> parameters, double learningRate, double beta1, double beta2, double eps) {
+    AdamUpdate(AdamOptions<?> options, boolean decoupled) {
+        this(options.parameters, options.learningRate, options.beta1, options.beta2, options.eps, options.weightDecay, decoupled);
+    }
+
+    private AdamUpdate(List<Parameter> parameters, double learningRate, double beta1, double beta2, double eps,
+                       double weightDecay, boolean decoupled) {
         if (!(learningRate >= 0)) {
             throw new IllegalArgumentException("learning rate must be >= 0, got " + learningRate);
         }
@@ -46,13 +53,16 @@ final class AdamUpdate {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
     }
 
     /**
      * One step. With {@code decoupled} the weights first shrink by {@code 1 − lr·λ} (AdamW,
      * Loshchilov &amp; Hutter 2019); otherwise {@code λθ} is added to the gradient (L2 penalty).
      */
-    void step(double weightDecay, boolean decoupled) {
+    @Override
+    public void step() {
         steps++;
         // The per-step scalars in double, the per-element arithmetic in float as PyTorch does
         // it: float loops without conversions are what C2 turns into vector instructions, and
@@ -98,17 +108,20 @@ final class AdamUpdate {
         }
     }
 
-    void zeroGrad() {
+    @Override
+    public void zeroGrad() {
         for (Parameter p : parameters) {
             p.tensor().zeroGrad();
         }
     }
 
-    double learningRate() {
+    @Override
+    public double learningRate() {
         return learningRate;
     }
 
-    void setLearningRate(double learningRate) {
+    @Override
+    public void setLearningRate(double learningRate) {
         if (!(learningRate >= 0)) {
             throw new IllegalArgumentException("learning rate must be >= 0, got " + learningRate);
         }
