@@ -8,6 +8,7 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 import org.sixsa4j.autodiff.Tape;
 import org.sixsa4j.autodiff.Tensor;
 import org.sixsa4j.nn.Parameter;
@@ -61,14 +62,8 @@ public final class MaskedAutoregressiveFlow {
                 // Column j of z·P is column order[j] of z.
                 p.set(order[j], j, 1f);
             }
-            FMatrixRMaj inverse = new FMatrixRMaj(features, features);
-            for (int i = 0; i < features; i++) {
-                for (int j = 0; j < features; j++) {
-                    inverse.set(j, i, p.get(i, j));
-                }
-            }
             permutations.add(p);
-            inversePermutations.add(inverse);
+            inversePermutations.add(CommonOps_FDRM.transpose(p, null));
         }
         thetaMean = new FMatrixRMaj(1, features);
         thetaStd = ones(features);
@@ -160,21 +155,23 @@ public final class MaskedAutoregressiveFlow {
         for (int i = 0; i < z.data.length; i++) {
             z.data[i] = (float) normal.sample();
         }
+        // The context is z-scored once, as logProb's tape ops do it, and repeated on every row.
         FMatrixRMaj contextRows = null;
         if (contextFeatures > 0) {
             contextRows = new FMatrixRMaj(n, contextFeatures);
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < contextFeatures; j++) {
-                    contextRows.set(r, j, (float) context[j]);
+            for (int j = 0; j < contextFeatures; j++) {
+                float standardized = ((float) context[j] - contextMean.data[j]) / contextStd.data[j];
+                for (int r = 0; r < n; r++) {
+                    contextRows.set(r, j, standardized);
                 }
             }
         }
         try (Tape tape = Tape.create()) {
             for (int t = transforms.size() - 1; t >= 0; t--) {
-                FMatrixRMaj unpermuted = product(z, inversePermutations.get(t));
+                FMatrixRMaj unpermuted = CommonOps_FDRM.mult(z, inversePermutations.get(t), null);
                 FMatrixRMaj x = new FMatrixRMaj(n, features);
                 for (int i = 0; i < features; i++) {
-                    Tensor c = contextRows == null ? null : standardizedContext(tape, tape.constant(contextRows));
+                    Tensor c = contextRows == null ? null : tape.constant(contextRows);
                     FMatrixRMaj params = transforms.get(t).forward(tape, tape.constant(x), c).value();
                     for (int r = 0; r < n; r++) {
                         double u = params.get(r, i);
@@ -193,11 +190,5 @@ public final class MaskedAutoregressiveFlow {
             }
         }
         return theta;
-    }
-
-    private static FMatrixRMaj product(FMatrixRMaj a, FMatrixRMaj b) {
-        FMatrixRMaj c = new FMatrixRMaj(a.numRows, b.numCols);
-        org.ejml.dense.row.CommonOps_FDRM.mult(a, b, c);
-        return c;
     }
 }

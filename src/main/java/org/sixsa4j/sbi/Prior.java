@@ -11,8 +11,10 @@ public interface Prior {
     /** The log of the normalised density at {@code x}; −∞ outside the support. */
     double logDensity(double x);
 
-    /** A draw. */
-    double sample(UniformRandomProvider rng);
+    /** A draw, by inversion: the quantile of a uniform variate. */
+    default double sample(UniformRandomProvider rng) {
+        return quantile(rng.nextDouble());
+    }
 
     /** The quantile of {@code u} in [0, 1]: the value whose cumulative probability is {@code u}. */
     double quantile(double u);

@@ -3,7 +3,6 @@ package org.sixsa4j.sbi;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -117,11 +116,6 @@ public final class Priors {
         }
 
         @Override
-        public double sample(UniformRandomProvider rng) {
-            return quantile(rng.nextDouble());
-        }
-
-        @Override
         public double quantile(double u) {
             return Math.min(b, a + (b - a) * u);
         }
@@ -158,11 +152,6 @@ public final class Priors {
         @Override
         public double logDensity(double x) {
             return x >= a && x <= b ? -Math.log(x) - Math.log(logRatio) : Double.NEGATIVE_INFINITY;
-        }
-
-        @Override
-        public double sample(UniformRandomProvider rng) {
-            return quantile(rng.nextDouble());
         }
 
         @Override
@@ -215,11 +204,6 @@ public final class Priors {
             }
             double z = (x - mu) / sigma;
             return logNorm - 0.5 * z * z;
-        }
-
-        @Override
-        public double sample(UniformRandomProvider rng) {
-            return quantile(rng.nextDouble());
         }
 
         @Override
