@@ -39,6 +39,17 @@ public final class Trainer {
         static LossFunction meanSquaredError(Module model) {
             return (tape, x, y) -> tape.mean(tape.square(tape.sub(model.forward(tape, x), y)));
         }
+
+        /**
+         * The mean binary cross-entropy of labels y ∈ {0, 1} given the model's logits l,
+         * softplus(l) − y·l, PyTorch's {@code BCEWithLogitsLoss}: exact for logits of any size.
+         */
+        static LossFunction binaryCrossEntropyWithLogits(Module model) {
+            return (tape, x, y) -> {
+                Tensor logits = model.forward(tape, x);
+                return tape.mean(tape.sub(tape.softplus(logits), tape.mul(y, logits)));
+            };
+        }
     }
 
     /** Receives each epoch's losses as training goes, for progress bars and logs. */
@@ -48,7 +59,7 @@ public final class Trainer {
         void epochFinished(int epoch, double trainLoss, double validationLoss);
     }
 
-    private final Module model;
+    private final Trainable model;
     private final Optimizer optimizer;
     private final LossFunction lossFunction;
     private final int batchSize;
@@ -83,7 +94,7 @@ public final class Trainer {
      * {@code loss}. Defaults: batch 256, 1000 epochs at most, 10 % validation, patience 20,
      * minimum improvement 0, no clipping, no scheduler, seed 0, one thread.
      */
-    public static Builder builder(Module model, Optimizer optimizer, LossFunction loss) {
+    public static Builder builder(Trainable model, Optimizer optimizer, LossFunction loss) {
         return new Builder(model, optimizer, loss);
     }
 
@@ -251,7 +262,7 @@ public final class Trainer {
 
     /** Options of {@link Trainer}. */
     public static final class Builder {
-        private final Module model;
+        private final Trainable model;
         private final Optimizer optimizer;
         private final LossFunction lossFunction;
         private int batchSize = 256;
@@ -265,7 +276,7 @@ public final class Trainer {
         private long seed;
         private int threads = 1;
 
-        private Builder(Module model, Optimizer optimizer, LossFunction lossFunction) {
+        private Builder(Trainable model, Optimizer optimizer, LossFunction lossFunction) {
             this.model = model;
             this.optimizer = optimizer;
             this.lossFunction = lossFunction;

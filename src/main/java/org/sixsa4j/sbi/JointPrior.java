@@ -15,7 +15,7 @@ import org.sixsa4j.model.ParameterInfo;
  * in the order of a model's free parameters. It gives the log-density, draws, the support, and
  * the unit-cube transform θ_i = F_i⁻¹(u_i). Immutable.
  */
-public final class JointPrior {
+public final class JointPrior implements ParameterDistribution {
     private final List<String> names;
     private final Prior[] priors;
 
@@ -82,6 +82,7 @@ public final class JointPrior {
     }
 
     /** Number of parameters. */
+    @Override
     public int dimension() {
         return priors.length;
     }
@@ -97,6 +98,7 @@ public final class JointPrior {
     }
 
     /** Σ log p_i(θ_i); −∞ outside the support. */
+    @Override
     public double logDensity(double[] theta) {
         double sum = 0;
         for (int i = 0; i < priors.length; i++) {
@@ -127,6 +129,15 @@ public final class JointPrior {
         double[] out = new double[priors.length];
         sample(rng, out, 0);
         return out;
+    }
+
+    @Override
+    public double[][] sample(int n, UniformRandomProvider rng) {
+        double[][] draws = new double[n][];
+        for (int i = 0; i < n; i++) {
+            draws[i] = sample(rng);
+        }
+        return draws;
     }
 
     /** The unit-cube transform: θ_i = F_i⁻¹(u_i). */
