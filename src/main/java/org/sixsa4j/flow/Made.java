@@ -11,11 +11,11 @@ import org.sixsa4j.nn.Parameter;
 
 /**
  * MADE, the masked autoencoder for distribution estimation (Germain et al. 2015, ICML), shaped as
- * nflows builds it for a masked autoregressive flow: a masked linear layer from the D features to
- * the hidden width, plus a linear layer of the context when there is one; then {@code blocks}
- * masked hidden layers, each a linear map followed by tanh; then a masked linear layer to 2D
- * outputs. Output i and output D + i (the unconstrained scale and the shift of feature i) depend
- * only on features 0 .. i−1.
+ * nflows builds it for a masked autoregressive flow (feed-forward blocks, tanh): a masked linear
+ * layer from the D features to the hidden width, plus tanh of a linear layer of the context when
+ * there is one, all through tanh; then {@code blocks} masked hidden layers, each a linear map
+ * followed by tanh; then a masked linear layer to 2D outputs. Output i and output D + i (the
+ * unconstrained scale and the shift of feature i) depend only on features 0 .. i−1.
  *
  * <p>Degrees follow nflows' sequential scheme: feature i has degree i + 1, hidden unit k has
  * degree {@code k mod max(1, D−1) + min(1, D−1)}; a hidden unit sees the inputs of degree at most
@@ -91,10 +91,27 @@ public final class Made {
      * (null without context): columns 0 .. D−1 are the unconstrained scales, D .. 2D−1 the shifts.
      */
     public Tensor forward(Tape tape, Tensor x, Tensor contextRows) {
-        Tensor h = masked(tape, input, x, inputMask);
-        if (context != null) {
-            h = tape.add(h, context.forward(tape, contextRows));
+        return forwardWithContextTerm(tape, x, contextRows == null ? null : contextTerm(tape, contextRows));
+    }
+
+    /**
+     * The context's contribution to the first hidden layer, tanh(W_c c + b_c): B × width, or
+     * 1 × width for one context shared by every row (then it is computed once, not per row).
+     */
+    Tensor contextTerm(Tape tape, Tensor contextRows) {
+        if (context == null) {
+            throw new IllegalArgumentException("this MADE takes no context");
         }
+        return tape.tanh(context.forward(tape, contextRows));
+    }
+
+    /** As {@link #forward}, with the context term already computed (broadcast when it has one row). */
+    Tensor forwardWithContextTerm(Tape tape, Tensor x, Tensor contextTerm) {
+        Tensor h = masked(tape, input, x, inputMask);
+        if (contextTerm != null) {
+            h = tape.add(h, contextTerm);
+        }
+        h = tape.tanh(h);
         for (Linear layer : hidden) {
             h = tape.tanh(masked(tape, layer, h, hiddenMask));
         }

@@ -2,7 +2,9 @@ package org.sixsa4j.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -11,7 +13,9 @@ import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.sixsa4j.autodiff.Tape;
 import org.sixsa4j.autodiff.Tensor;
+import org.sixsa4j.nn.Module;
 import org.sixsa4j.nn.Parameter;
+import org.sixsa4j.nn.Trainable;
 
 /**
  * A conditional masked autoregressive flow (Papamakarios, Pavlakou &amp; Murray 2017, NeurIPS),
@@ -19,20 +23,40 @@ import org.sixsa4j.nn.Parameter;
  * {@code transforms} affine autoregressive transforms, each followed by a fixed random
  * permutation of the features, to a standard normal. Transform t maps z to z·s + m, where the
  * shift m and the scale s = softplus(u) + 10⁻³ of feature i come from a {@link Made} of
- * z<sub>0..i−1</sub> and the z-scored context; its log |det| is Σ log s.
+ * z<sub>0..i−1</sub> and the context; its log |det| is Σ log s. The context x is scaled
+ * ({@link ContextScaling}) and then, optionally, passed through an embedding network trained
+ * with the flow.
  *
  * <p>{@link #logProb} is the exact log-density of θ given the context, in θ's own units (the
  * z-scoring's log |det| included), recorded on a tape so that it can be trained by maximum
  * likelihood. {@link #sample} inverts the transforms, one feature at a time within each MADE.
  * Weights and permutations come from the seed, so a flow is reproducible.
  */
-public final class MaskedAutoregressiveFlow {
+public final class MaskedAutoregressiveFlow implements Trainable {
     /** Added to softplus(u) so that no scale reaches 0 (nflows' value). */
     static final double MIN_SCALE = 1e-3;
+    /** Standard deviations below this count as 0 and are replaced by 1, as sbi does. */
+    private static final double MIN_STD = 1e-14;
+    /** Rows per pass when sampling or evaluating many points: keeps the hidden layers in cache. */
+    private static final int CHUNK = 8192;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    /** How the context is scaled before it enters the network, fitted on training data. */
+    public enum ContextScaling {
+        /** Each feature z-scored with its own mean and standard deviation (sbi's "independent"). */
+        INDEPENDENT,
+        /** One mean and one standard deviation for all features (sbi's "structured"): keeps a spectrum's shape. */
+        STRUCTURED,
+        /** log(1 + x), then each feature z-scored: for counts spanning decades. */
+        LOG1P,
+        /** The context as given. */
+        NONE
+    }
 
     private final int features;
     private final int contextFeatures;
+    private final ContextScaling scaling;
+    private final Module embedding;
     private final List<Made> transforms = new ArrayList<>();
     private final List<FMatrixRMaj> permutations = new ArrayList<>();
     private final List<FMatrixRMaj> inversePermutations = new ArrayList<>();
@@ -41,20 +65,17 @@ public final class MaskedAutoregressiveFlow {
     private final FMatrixRMaj contextMean;
     private final FMatrixRMaj contextStd;
     private double logStdSum;
+    private boolean training = true;
 
-    /**
-     * A flow with sbi's defaults for its size: {@code transforms} MADEs of {@code blocks} hidden
-     * layers of {@code width} units (sbi: 5, 2, 50).
-     */
-    public MaskedAutoregressiveFlow(int features, int contextFeatures, int transforms, int width, int blocks, long seed) {
-        if (transforms < 1) {
-            throw new IllegalArgumentException("a flow needs at least one transform, got " + transforms);
-        }
-        this.features = features;
-        this.contextFeatures = contextFeatures;
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        for (int t = 0; t < transforms; t++) {
-            this.transforms.add(new Made(features, contextFeatures, width, blocks, rng));
+    private MaskedAutoregressiveFlow(Builder b) {
+        this.features = b.features;
+        this.contextFeatures = b.contextFeatures;
+        this.scaling = b.scaling;
+        this.embedding = b.embedding;
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(b.seed);
+        int madeContext = b.embedding != null ? b.embeddedFeatures : b.contextFeatures;
+        for (int t = 0; t < b.transforms; t++) {
+            this.transforms.add(new Made(features, madeContext, b.hiddenFeatures, b.blocks, rng));
             int[] order = PermutationSampler.natural(features);
             PermutationSampler.shuffle(rng, order);
             FMatrixRMaj p = new FMatrixRMaj(features, features);
@@ -66,38 +87,89 @@ public final class MaskedAutoregressiveFlow {
             inversePermutations.add(CommonOps_FDRM.transpose(p, null));
         }
         thetaMean = new FMatrixRMaj(1, features);
-        thetaStd = ones(features);
+        thetaStd = new FMatrixRMaj(1, features);
+        CommonOps_FDRM.fill(thetaStd, 1f);
         contextMean = new FMatrixRMaj(1, Math.max(1, contextFeatures));
-        contextStd = ones(Math.max(1, contextFeatures));
-    }
-
-    private static FMatrixRMaj ones(int n) {
-        FMatrixRMaj m = new FMatrixRMaj(1, n);
-        Arrays.fill(m.data, 1f);
-        return m;
+        contextStd = new FMatrixRMaj(1, Math.max(1, contextFeatures));
+        CommonOps_FDRM.fill(contextStd, 1f);
     }
 
     /**
-     * Sets the z-scoring of θ and of the context, from training data: θ' = (θ − mean)/std, the
-     * same for the context. Standard deviations must be positive.
+     * A flow of θ in {@code features} dimensions given {@code contextFeatures} (0 for an
+     * unconditional flow), with sbi's defaults: 5 transforms, 2 hidden layers of 50 units,
+     * context z-scored feature by feature, no embedding, seed 0.
      */
-    public void standardize(double[] thetaMeans, double[] thetaStds, double[] contextMeans, double[] contextStds) {
+    public static Builder builder(int features, int contextFeatures) {
+        return new Builder(features, contextFeatures);
+    }
+
+    /**
+     * Fits the z-scoring of θ and of the context to training rows (unbiased standard deviations,
+     * as sbi's standardizing transforms). Call before training, on the training split only.
+     */
+    public void standardize(FMatrixRMaj theta, FMatrixRMaj context) {
+        if (theta.numCols != features || theta.numRows < 2) {
+            throw new IllegalArgumentException("standardize needs at least 2 rows of " + features + " θ values, got "
+                    + theta.numRows + " × " + theta.numCols);
+        }
+        double[][] thetaStats = columnStatistics(theta, false, false);
         logStdSum = 0;
         for (int i = 0; i < features; i++) {
-            if (!(thetaStds[i] > 0)) {
-                throw new IllegalArgumentException("standard deviation of θ" + i + " must be > 0, got " + thetaStds[i]);
-            }
-            thetaMean.data[i] = (float) thetaMeans[i];
-            thetaStd.data[i] = (float) thetaStds[i];
+            thetaMean.data[i] = (float) thetaStats[0][i];
+            thetaStd.data[i] = (float) thetaStats[1][i];
             logStdSum += Math.log(thetaStd.data[i]);
         }
-        for (int i = 0; i < contextFeatures; i++) {
-            if (!(contextStds[i] > 0)) {
-                throw new IllegalArgumentException("standard deviation of context " + i + " must be > 0, got " + contextStds[i]);
-            }
-            contextMean.data[i] = (float) contextMeans[i];
-            contextStd.data[i] = (float) contextStds[i];
+        if (contextFeatures == 0 || scaling == ContextScaling.NONE) {
+            return;
         }
+        if (context == null || context.numCols != contextFeatures || context.numRows != theta.numRows) {
+            throw new IllegalArgumentException("standardize needs " + theta.numRows + " rows of " + contextFeatures + " context features");
+        }
+        double[][] contextStats = columnStatistics(context, scaling == ContextScaling.STRUCTURED, scaling == ContextScaling.LOG1P);
+        for (int j = 0; j < contextFeatures; j++) {
+            contextMean.data[j] = (float) contextStats[0][j];
+            contextStd.data[j] = (float) contextStats[1][j];
+        }
+    }
+
+    /** Column means and unbiased standard deviations (pooled over columns when {@code pooled}). */
+    private static double[][] columnStatistics(FMatrixRMaj m, boolean pooled, boolean log1p) {
+        int rows = m.numRows;
+        int cols = m.numCols;
+        double[] sum = new double[cols];
+        double[] sq = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double v = log1p ? Math.log1p(m.get(r, j)) : m.get(r, j);
+                sum[j] += v;
+                sq[j] += v * v;
+            }
+        }
+        double[][] stats = new double[2][cols];
+        if (pooled) {
+            double s = 0;
+            double q = 0;
+            for (int j = 0; j < cols; j++) {
+                s += sum[j];
+                q += sq[j];
+            }
+            double n = (double) rows * cols;
+            double mean = s / n;
+            double sd = positive(Math.sqrt(Math.max(0, (q - n * mean * mean) / (n - 1))));
+            Arrays.fill(stats[0], mean);
+            Arrays.fill(stats[1], sd);
+            return stats;
+        }
+        for (int j = 0; j < cols; j++) {
+            double mean = sum[j] / rows;
+            stats[0][j] = mean;
+            stats[1][j] = positive(Math.sqrt(Math.max(0, (sq[j] - rows * mean * mean) / (rows - 1))));
+        }
+        return stats;
+    }
+
+    private static double positive(double sd) {
+        return sd < MIN_STD ? 1 : sd;
     }
 
     /** The dimension of θ. */
@@ -105,24 +177,73 @@ public final class MaskedAutoregressiveFlow {
         return features;
     }
 
-    /** The trainable parameters, MADE by MADE. */
+    /** The dimension of the context, before any embedding. */
+    public int contextFeatures() {
+        return contextFeatures;
+    }
+
+    /** The trainable parameters: the embedding's, then MADE by MADE. */
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
+        if (embedding != null) {
+            for (Parameter p : embedding.parameters()) {
+                all.add(p.withPrefix("embedding_net"));
+            }
+        }
         for (int t = 0; t < transforms.size(); t++) {
             for (Parameter p : transforms.get(t).parameters()) {
-                all.add(p.withPrefix("transforms." + t + "."));
+                all.add(p.withPrefix("transforms." + t));
             }
         }
         return all;
     }
 
+    @Override
+    public Map<String, FMatrixRMaj> buffers() {
+        Map<String, FMatrixRMaj> all = new LinkedHashMap<>();
+        if (embedding != null) {
+            embedding.buffers().forEach((name, value) -> all.put("embedding_net." + name, value));
+        }
+        return all;
+    }
+
+    @Override
+    public void train() {
+        training = true;
+        if (embedding != null) {
+            embedding.train();
+        }
+    }
+
+    @Override
+    public void eval() {
+        training = false;
+        if (embedding != null) {
+            embedding.eval();
+        }
+    }
+
+    @Override
+    public boolean training() {
+        return training;
+    }
+
     /** log q(θ | context) for the B rows of {@code theta} (B × D) and {@code context} (B × C, or null): B × 1. */
     public Tensor logProb(Tape tape, Tensor theta, Tensor context) {
+        Tensor c = embeddedContext(tape, context);
+        List<Tensor> contextTerms = new ArrayList<>();
+        for (Made made : transforms) {
+            contextTerms.add(c == null ? null : made.contextTerm(tape, c));
+        }
+        return logProb(tape, theta, contextTerms);
+    }
+
+    private Tensor logProb(Tape tape, Tensor theta, List<Tensor> contextTerms) {
         Tensor z = tape.div(tape.sub(theta, tape.constant(thetaMean)), tape.constant(thetaStd));
-        Tensor c = standardizedContext(tape, context);
         Tensor logDet = null;
         for (int t = 0; t < transforms.size(); t++) {
-            Tensor params = transforms.get(t).forward(tape, z, c);
+            Tensor params = transforms.get(t).forwardWithContextTerm(tape, z, contextTerms.get(t));
             Tensor scale = tape.addScalar(tape.softplus(tape.sliceCols(params, 0, features)), MIN_SCALE);
             Tensor shift = tape.sliceCols(params, features, 2 * features);
             z = tape.add(tape.mul(z, scale), shift);
@@ -134,61 +255,192 @@ public final class MaskedAutoregressiveFlow {
         return tape.add(base, logDet);
     }
 
-    private Tensor standardizedContext(Tape tape, Tensor context) {
+    /**
+     * log q(θ | x) for many θ and one context, in evaluation mode and without gradients: the
+     * per-row values for the rows of {@code theta}.
+     */
+    public double[] logProb(double[][] theta, double[] context) {
+        double[] out = new double[theta.length];
+        eval();
+        try (Tape tape = Tape.create()) {
+            for (int from = 0; from < theta.length; from += CHUNK) {
+                int rows = Math.min(CHUNK, theta.length - from);
+                FMatrixRMaj block = new FMatrixRMaj(rows, features);
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < features; i++) {
+                        block.set(r, i, (float) theta[from + r][i]);
+                    }
+                }
+                FMatrixRMaj logq = logProb(tape, tape.constant(block), sharedContextTerms(tape, context)).value();
+                for (int r = 0; r < rows; r++) {
+                    out[from + r] = logq.data[r];
+                }
+                tape.reset();
+            }
+        }
+        return out;
+    }
+
+    /** The scaled and embedded context: rows × (context or embedding width), or null without context. */
+    private Tensor embeddedContext(Tape tape, Tensor context) {
         if (contextFeatures == 0) {
             return null;
         }
         if (context == null || context.cols() != contextFeatures) {
             throw new IllegalArgumentException("the flow is conditioned on " + contextFeatures + " context features");
         }
-        return tape.div(tape.sub(context, tape.constant(contextMean)), tape.constant(contextStd));
+        Tensor c = context;
+        if (scaling == ContextScaling.LOG1P) {
+            c = tape.log1p(c);
+        }
+        if (scaling != ContextScaling.NONE) {
+            c = tape.div(tape.sub(c, tape.constant(contextMean)), tape.constant(contextStd));
+        }
+        return embedding == null ? c : embedding.forward(tape, c);
+    }
+
+    /** Each MADE's context term for one context row, 1 × width, shared by every θ row. */
+    private List<Tensor> sharedContextTerms(Tape tape, double[] context) {
+        List<Tensor> terms = new ArrayList<>();
+        Tensor c = null;
+        if (contextFeatures > 0) {
+            if (context == null || context.length != contextFeatures) {
+                throw new IllegalArgumentException("the flow is conditioned on " + contextFeatures + " context features");
+            }
+            FMatrixRMaj row = new FMatrixRMaj(1, contextFeatures);
+            for (int j = 0; j < contextFeatures; j++) {
+                row.data[j] = (float) context[j];
+            }
+            c = embeddedContext(tape, tape.constant(row));
+        }
+        for (Made made : transforms) {
+            terms.add(c == null ? null : made.contextTerm(tape, c));
+        }
+        return terms;
     }
 
     /**
      * {@code n} draws of θ given one context row ({@code null} without context), from normal
-     * variates of {@code rng}: n × D. Each MADE is inverted one feature at a time, D passes, since
-     * feature i's scale and shift need features 0 .. i−1.
+     * variates of {@code rng}: n × D, in evaluation mode. Each MADE is inverted one feature at a
+     * time, D passes, since feature i's scale and shift need features 0 .. i−1; the context's
+     * contribution is computed once per MADE, not per row.
      */
     public double[][] sample(int n, double[] context, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
-        FMatrixRMaj z = new FMatrixRMaj(n, features);
-        for (int i = 0; i < z.data.length; i++) {
-            z.data[i] = (float) normal.sample();
-        }
-        // The context is z-scored once, as logProb's tape ops do it, and repeated on every row.
-        FMatrixRMaj contextRows = null;
-        if (contextFeatures > 0) {
-            contextRows = new FMatrixRMaj(n, contextFeatures);
-            for (int j = 0; j < contextFeatures; j++) {
-                float standardized = ((float) context[j] - contextMean.data[j]) / contextStd.data[j];
-                for (int r = 0; r < n; r++) {
-                    contextRows.set(r, j, standardized);
-                }
-            }
-        }
-        try (Tape tape = Tape.create()) {
-            for (int t = transforms.size() - 1; t >= 0; t--) {
-                FMatrixRMaj unpermuted = CommonOps_FDRM.mult(z, inversePermutations.get(t), null);
-                FMatrixRMaj x = new FMatrixRMaj(n, features);
-                for (int i = 0; i < features; i++) {
-                    Tensor c = contextRows == null ? null : tape.constant(contextRows);
-                    FMatrixRMaj params = transforms.get(t).forward(tape, tape.constant(x), c).value();
-                    for (int r = 0; r < n; r++) {
-                        double u = params.get(r, i);
-                        double scale = Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u))) + MIN_SCALE;
-                        x.set(r, i, (float) ((unpermuted.get(r, i) - params.get(r, features + i)) / scale));
-                    }
-                    tape.reset();
-                }
-                z = x;
-            }
-        }
         double[][] theta = new double[n][features];
-        for (int r = 0; r < n; r++) {
-            for (int i = 0; i < features; i++) {
-                theta[r][i] = z.get(r, i) * (double) thetaStd.data[i] + thetaMean.data[i];
+        eval();
+        try (Tape tape = Tape.create()) {
+            for (int from = 0; from < n; from += CHUNK) {
+                int rows = Math.min(CHUNK, n - from);
+                FMatrixRMaj z = new FMatrixRMaj(rows, features);
+                for (int i = 0; i < z.data.length; i++) {
+                    z.data[i] = (float) normal.sample();
+                }
+                List<Tensor> contextTerms = sharedContextTerms(tape, context);
+                int keep = tape.size();
+                FMatrixRMaj unpermuted = new FMatrixRMaj(rows, features);
+                for (int t = transforms.size() - 1; t >= 0; t--) {
+                    CommonOps_FDRM.mult(z, inversePermutations.get(t), unpermuted);
+                    FMatrixRMaj x = new FMatrixRMaj(rows, features);
+                    Made made = transforms.get(t);
+                    for (int i = 0; i < features; i++) {
+                        FMatrixRMaj params = made.forwardWithContextTerm(tape, tape.constant(x), contextTerms.get(t)).value();
+                        for (int r = 0; r < rows; r++) {
+                            double u = params.get(r, i);
+                            double scale = Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u))) + MIN_SCALE;
+                            x.set(r, i, (float) ((unpermuted.get(r, i) - params.get(r, features + i)) / scale));
+                        }
+                        tape.truncate(keep);
+                    }
+                    z = x;
+                }
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < features; i++) {
+                        theta[from + r][i] = z.get(r, i) * (double) thetaStd.data[i] + thetaMean.data[i];
+                    }
+                }
+                tape.reset();
             }
         }
         return theta;
+    }
+
+    /** The flow's shape; see {@link MaskedAutoregressiveFlow#builder}. */
+    public static final class Builder {
+        private final int features;
+        private final int contextFeatures;
+        private int transforms = 5;
+        private int hiddenFeatures = 50;
+        private int blocks = 2;
+        private ContextScaling scaling = ContextScaling.INDEPENDENT;
+        private Module embedding;
+        private int embeddedFeatures;
+        private long seed;
+
+        private Builder(int features, int contextFeatures) {
+            if (features < 1 || contextFeatures < 0) {
+                throw new IllegalArgumentException("a flow needs features >= 1 and context >= 0; got " + features + ", " + contextFeatures);
+            }
+            this.features = features;
+            this.contextFeatures = contextFeatures;
+        }
+
+        /** The number of MADE transforms (sbi: 5). */
+        public Builder transforms(int transforms) {
+            if (transforms < 1) {
+                throw new IllegalArgumentException("a flow needs at least one transform, got " + transforms);
+            }
+            this.transforms = transforms;
+            return this;
+        }
+
+        /** The hidden width of each MADE (sbi: 50). */
+        public Builder hiddenFeatures(int hiddenFeatures) {
+            if (hiddenFeatures < 1) {
+                throw new IllegalArgumentException("hidden width must be >= 1, got " + hiddenFeatures);
+            }
+            this.hiddenFeatures = hiddenFeatures;
+            return this;
+        }
+
+        /** The number of masked hidden blocks after each MADE's first layer (sbi: 2). */
+        public Builder blocks(int blocks) {
+            if (blocks < 0) {
+                throw new IllegalArgumentException("blocks must be >= 0, got " + blocks);
+            }
+            this.blocks = blocks;
+            return this;
+        }
+
+        public Builder contextScaling(ContextScaling scaling) {
+            this.scaling = scaling;
+            return this;
+        }
+
+        /**
+         * A network applied to the scaled context before the MADEs, trained with the flow; it
+         * maps the context to {@code outputFeatures} columns.
+         */
+        public Builder embedding(Module net, int outputFeatures) {
+            if (outputFeatures < 1) {
+                throw new IllegalArgumentException("the embedding's output width must be >= 1, got " + outputFeatures);
+            }
+            this.embedding = net;
+            this.embeddedFeatures = outputFeatures;
+            return this;
+        }
+
+        /** The seed of the initial weights and of the permutations. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public MaskedAutoregressiveFlow build() {
+            if (embedding != null && contextFeatures == 0) {
+                throw new IllegalArgumentException("an embedding network needs a context");
+            }
+            return new MaskedAutoregressiveFlow(this);
+        }
     }
 }

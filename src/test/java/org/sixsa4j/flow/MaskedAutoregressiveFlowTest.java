@@ -67,9 +67,24 @@ class MaskedAutoregressiveFlowTest {
     }
 
     private static MaskedAutoregressiveFlow flow(long seed) {
-        MaskedAutoregressiveFlow flow = new MaskedAutoregressiveFlow(2, CONTEXT.length, 5, 50, 2, seed);
-        flow.standardize(new double[] {1.5, -0.5}, new double[] {0.8, 1.2}, new double[] {0.5, -1}, new double[] {2, 0.5});
+        MaskedAutoregressiveFlow flow = MaskedAutoregressiveFlow.builder(2, CONTEXT.length).seed(seed).build();
+        // Scaling fitted to four rows with θ mean (1.5, −0.5), sd (0.8, 1.2) and context mean (0.5, −1), sd (2, 0.5).
+        flow.standardize(rowsWith(new double[] {1.5, -0.5}, new double[] {0.8, 1.2}), rowsWith(new double[] {0.5, -1}, new double[] {2, 0.5}));
         return flow;
+    }
+
+    /** Four rows whose column means and unbiased standard deviations are the given ones. */
+    private static FMatrixRMaj rowsWith(double[] mean, double[] sd) {
+        FMatrixRMaj m = new FMatrixRMaj(4, mean.length);
+        double half = Math.sqrt(3) / 2;
+        for (int j = 0; j < mean.length; j++) {
+            // ±a twice has unbiased variance 4a²/3, so a = sd·√3/2.
+            m.set(0, j, (float) (mean[j] + half * sd[j]));
+            m.set(1, j, (float) (mean[j] - half * sd[j]));
+            m.set(2, j, (float) (mean[j] + half * sd[j]));
+            m.set(3, j, (float) (mean[j] - half * sd[j]));
+        }
+        return m;
     }
 
     @ParameterizedTest(name = "seed {0}")
