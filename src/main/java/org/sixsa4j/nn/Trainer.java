@@ -99,7 +99,8 @@ public final class Trainer {
     }
 
     /**
-     * Trains on the rows of {@code inputs} (n × in) and {@code targets} (n × out).
+     * Trains on the rows of {@code inputs} (n × in) and {@code targets} (n × out), holding out a
+     * seeded random share of them for validation.
      *
      * @throws NonFiniteLossException when a training loss, gradient norm or validation loss is NaN or infinite
      */
@@ -117,9 +118,33 @@ public final class Trainer {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         int[] order = PermutationSampler.natural(n);
         PermutationSampler.shuffle(rng, order);
-        int[] training = Arrays.copyOf(order, trainingRows);
-        FMatrixRMaj validationInputs = gather(inputs, order, trainingRows, n, new FMatrixRMaj(1, 1));
-        FMatrixRMaj validationTargets = gather(targets, order, trainingRows, n, new FMatrixRMaj(1, 1));
+        return fit(gather(inputs, order, 0, trainingRows, new FMatrixRMaj(1, 1)),
+                gather(targets, order, 0, trainingRows, new FMatrixRMaj(1, 1)),
+                gather(inputs, order, trainingRows, n, new FMatrixRMaj(1, 1)),
+                gather(targets, order, trainingRows, n, new FMatrixRMaj(1, 1)));
+    }
+
+    /**
+     * Trains on given training rows and validates on given validation rows, for callers that
+     * split the data themselves (to fit a standardisation on the training rows only, or to keep
+     * the same validation rows over several rounds).
+     *
+     * @throws NonFiniteLossException when a training loss, gradient norm or validation loss is NaN or infinite
+     */
+    public TrainingHistory fit(FMatrixRMaj trainingInputs, FMatrixRMaj trainingTargets, FMatrixRMaj validationInputs,
+            FMatrixRMaj validationTargets) {
+        int trainingRows = trainingInputs.numRows;
+        if (trainingTargets.numRows != trainingRows || validationTargets.numRows != validationInputs.numRows) {
+            throw new IllegalArgumentException("inputs and targets must have the same rows: training " + trainingRows + " and "
+                    + trainingTargets.numRows + ", validation " + validationInputs.numRows + " and " + validationTargets.numRows);
+        }
+        if (trainingRows < 2 || validationInputs.numRows < 1) {
+            throw new IllegalArgumentException("training needs >= 2 training rows and >= 1 validation row, got "
+                    + trainingRows + " and " + validationInputs.numRows);
+        }
+        // The batch order's stream is separate from the split's, so either fit sees the same orders.
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 1);
+        int[] training = PermutationSampler.natural(trainingRows);
 
         List<Parameter> parameters = model.parameters();
         Weights best = new Weights(parameters, model.buffers().values());
@@ -142,8 +167,8 @@ public final class Trainer {
                 for (int b = 0; b < batches; b++) {
                     int from = b * batchSize;
                     int to = b == batches - 1 ? trainingRows : from + batchSize;
-                    gather(inputs, training, from, to, batchInputs);
-                    gather(targets, training, from, to, batchTargets);
+                    gather(trainingInputs, training, from, to, batchInputs);
+                    gather(trainingTargets, training, from, to, batchTargets);
                     optimizer.zeroGrad();
                     Tensor loss = lossFunction.loss(tape, tape.constant(batchInputs), tape.constant(batchTargets));
                     double value = scalar(loss);

@@ -1,5 +1,6 @@
 package org.sixsa4j.flow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sixsa4j.autodiff.Tape;
 
@@ -168,6 +170,54 @@ class MaskedAutoregressiveFlowTest {
                 assertTrue(j == d - 1 || anyChange, "no later output depends on input " + j);
                 tape.reset();
             }
+        }
+    }
+
+    /**
+     * Each context scaling is the flow without scaling fed the scaled context by hand: independent
+     * (per-column mean and unbiased sd), structured (one pooled mean and sd) and log1p (log1p,
+     * then per column).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(MaskedAutoregressiveFlow.ContextScaling.class)
+    void contextScalingIsAppliedAsDocumented(MaskedAutoregressiveFlow.ContextScaling scaling) {
+        FMatrixRMaj theta = new FMatrixRMaj(new float[][] {{0.1f, 0.2f}, {0.4f, -0.3f}, {1.0f, 0.5f}});
+        FMatrixRMaj data = new FMatrixRMaj(new float[][] {{1f, 10f}, {3f, 30f}, {8f, 20f}});
+        MaskedAutoregressiveFlow scaled = MaskedAutoregressiveFlow.builder(2, 2).contextScaling(scaling).seed(3).build();
+        scaled.standardize(theta, data);
+        MaskedAutoregressiveFlow plain = MaskedAutoregressiveFlow.builder(2, 2).contextScaling(MaskedAutoregressiveFlow.ContextScaling.NONE).seed(3).build();
+        plain.standardize(theta, data);
+        double[][] byHand = new double[3][2];
+        for (int r = 0; r < 3; r++) {
+            for (int j = 0; j < 2; j++) {
+                byHand[r][j] = scaling == MaskedAutoregressiveFlow.ContextScaling.LOG1P ? Math.log1p(data.get(r, j)) : data.get(r, j);
+            }
+        }
+        if (scaling != MaskedAutoregressiveFlow.ContextScaling.NONE) {
+            double[] mean = new double[2];
+            double[] sd = new double[2];
+            for (int j = 0; j < 2; j++) {
+                double[] column = scaling == MaskedAutoregressiveFlow.ContextScaling.STRUCTURED
+                        ? new double[] {byHand[0][0], byHand[1][0], byHand[2][0], byHand[0][1], byHand[1][1], byHand[2][1]}
+                        : new double[] {byHand[0][j], byHand[1][j], byHand[2][j]};
+                for (double v : column) {
+                    mean[j] += v / column.length;
+                }
+                for (double v : column) {
+                    sd[j] += (v - mean[j]) * (v - mean[j]) / (column.length - 1);
+                }
+                sd[j] = Math.sqrt(sd[j]);
+            }
+            for (double[] row : byHand) {
+                for (int j = 0; j < 2; j++) {
+                    row[j] = (row[j] - mean[j]) / sd[j];
+                }
+            }
+        }
+        double[][] points = {{0.3, 0.1}, {-1, 2}};
+        for (int r = 0; r < 3; r++) {
+            assertArrayEquals(plain.logProb(points, byHand[r]), scaled.logProb(points, new double[] {data.get(r, 0), data.get(r, 1)}), 2e-5,
+                    scaling + ", context row " + r);
         }
     }
 }
