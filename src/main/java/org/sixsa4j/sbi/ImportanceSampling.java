@@ -1,5 +1,6 @@
 package org.sixsa4j.sbi;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -59,12 +60,33 @@ public final class ImportanceSampling {
     }
 
     /**
-     * Draws {@code n} weighted points; warnings with advice go to {@code warnings} (may be null)
-     * when k̂ exceeds {@value #PARETO_LIMIT} or ESS/N falls below {@value #LOW_EFFICIENCY}.
+     * Draws {@code n} weighted points, each with an exact likelihood; warnings with advice go to
+     * {@code warnings} (may be null) when k̂ exceeds {@value #PARETO_LIMIT} or ESS/N falls below
+     * {@value #LOW_EFFICIENCY}.
      */
     public WeightedSample run(int n, UniformRandomProvider rng, Consumer<String> warnings) {
+        return run(n, null, 1, rng, warnings);
+    }
+
+    /**
+     * As {@link #run(int, UniformRandomProvider, Consumer)}, but the exact likelihood is spent
+     * only where the emulator predicts that the weight matters, by rejection control (Liu, Chen
+     * &amp; Wong 1998, JASA 93:1022): with ŵ the weight predicted by the emulator and c its
+     * (1 − {@code keep}) quantile over the draws, draw i is kept with probability
+     * a = min(1, ŵ/c), and a kept draw's exact weight is divided by a. The estimator stays
+     * unbiased whatever the emulator's errors, since E[1{kept}·w/a] = w; a poor emulator only
+     * costs variance, which the ESS and k̂ then show. Dropped draws have weight 0 and no exact
+     * evaluation ({@link WeightedSample#exactEvaluations()} counts those made).
+     *
+     * @param emulator the screen; null to evaluate every draw exactly
+     * @param keep the share of draws kept for certain, in (0, 1]
+     */
+    public WeightedSample run(int n, LikelihoodEmulator emulator, double keep, UniformRandomProvider rng, Consumer<String> warnings) {
         if (n < 2) {
             throw new IllegalArgumentException("importance sampling needs at least 2 draws, got " + n);
+        }
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalArgumentException("the share of draws kept must be in (0, 1], got " + keep);
         }
         int fromDefensive = (int) Math.round(defensiveFraction * n);
         double[][] theta = new double[n][];
@@ -76,22 +98,56 @@ public final class ImportanceSampling {
         }
         double[] logQ = proposal.logDensity(theta);
         double[] logP = fromDefensive > 0 ? defensive.logDensity(theta) : null;
-        double[] logL = new double[n];
-        ParallelBatches.forEachIndex(n, threads, i -> logL[i] = logLikelihood.value(theta[i]));
-        double[] logWeight = new double[n];
         double logOneMinusF = Math.log1p(-defensiveFraction);
         double logF = Math.log(defensiveFraction);
+        double[] logPriorOverMix = new double[n];
         for (int i = 0; i < n; i++) {
             double logMix = logP == null ? logQ[i] : logSumExp(logOneMinusF + logQ[i], logF + logP[i]);
-            double logPrior = prior.logDensity(theta[i]);
-            logWeight[i] = logPrior == Double.NEGATIVE_INFINITY || logL[i] == Double.NEGATIVE_INFINITY
-                    ? Double.NEGATIVE_INFINITY : logL[i] + logPrior - logMix;
+            logPriorOverMix[i] = prior.logDensity(theta[i]) - logMix;
         }
-        WeightedSample sample = new WeightedSample(theta, logWeight, logL);
+        double[] logKeep = emulator == null ? new double[n] : keepProbabilities(emulator.predict(theta), logPriorOverMix, keep, rng);
+        double[] logL = new double[n];
+        Arrays.fill(logL, Double.NaN);
+        ParallelBatches.forEachIndex(n, threads, i -> {
+            if (logKeep[i] > Double.NEGATIVE_INFINITY && logPriorOverMix[i] > Double.NEGATIVE_INFINITY) {
+                logL[i] = logLikelihood.value(theta[i]);
+            }
+        });
+        double[] logWeight = new double[n];
+        int evaluations = 0;
+        for (int i = 0; i < n; i++) {
+            evaluations += Double.isNaN(logL[i]) ? 0 : 1;
+            boolean zero = Double.isNaN(logL[i]) || logL[i] == Double.NEGATIVE_INFINITY;
+            logWeight[i] = zero ? Double.NEGATIVE_INFINITY : logL[i] + logPriorOverMix[i] - logKeep[i];
+        }
+        WeightedSample sample = new WeightedSample(theta, logWeight, logL, evaluations);
         if (warnings != null) {
             warn(sample, warnings);
         }
         return sample;
+    }
+
+    /**
+     * log a for each draw: 0 for the {@code keep} share with the largest predicted weights, and
+     * log(ŵ/c) below them, turned into −∞ for the draws a uniform variate rejects.
+     */
+    private static double[] keepProbabilities(double[] predictedLogL, double[] logPriorOverMix, double keep,
+            UniformRandomProvider rng) {
+        int n = predictedLogL.length;
+        double[] predicted = new double[n];
+        for (int i = 0; i < n; i++) {
+            predicted[i] = predictedLogL[i] + logPriorOverMix[i];
+        }
+        double[] sorted = predicted.clone();
+        Arrays.sort(sorted);
+        double logC = sorted[(int) Math.min(n - 1, Math.floor((1 - keep) * n))];
+        double[] logKeep = new double[n];
+        for (int i = 0; i < n; i++) {
+            double logA = Math.min(0, predicted[i] - logC);
+            // One variate per draw, in index order, so the decisions do not depend on threads.
+            logKeep[i] = rng.nextDouble() < Math.exp(logA) ? logA : Double.NEGATIVE_INFINITY;
+        }
+        return logKeep;
     }
 
     private static double logSumExp(double a, double b) {

@@ -15,8 +15,10 @@ public final class WeightedSample {
     private final double maxLogWeight;
     private final double[] weight;
     private final double weightSum;
+    private final int exactEvaluations;
 
-    WeightedSample(double[][] theta, double[] logWeight, double[] logLikelihood) {
+    WeightedSample(double[][] theta, double[] logWeight, double[] logLikelihood, int exactEvaluations) {
+        this.exactEvaluations = exactEvaluations;
         this.theta = theta;
         this.logWeight = logWeight;
         this.logLikelihood = logLikelihood;
@@ -53,7 +55,12 @@ public final class WeightedSample {
         return logWeight[i];
     }
 
-    /** The exact log-likelihood of draw i. */
+    /** The number of exact likelihood evaluations made: all draws, or those an emulator kept. */
+    public int exactEvaluations() {
+        return exactEvaluations;
+    }
+
+    /** The exact log-likelihood of draw i; NaN for a draw an emulator screened out. */
     public double logLikelihood(int i) {
         return logLikelihood[i];
     }
