@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,6 +77,7 @@ class NeuralPosteriorEstimationRulesTest {
      * informative coordinates among eight of pure noise, and a 2-unit embedding learns to pick
      * them out. The posterior must still match the analytic one (KL below sbi's 0.15).
      */
+    @Tag("acceptance")
     @Test
     void anEmbeddingNetIsTrainedWithTheFlow() {
         LinearGaussian task = LinearGaussian.gaussianPrior(2);

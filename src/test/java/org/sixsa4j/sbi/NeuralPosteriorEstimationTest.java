@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,7 @@ import org.sixsa4j.diagnostics.ClassifierTwoSampleTest;
  * the pass conditions of sbi's own test suite (tests/linearGaussian_npe_test.py): C2ST within
  * [0.4, 0.6] and mean KL(true ‖ q) below 0.15 for one round; C2ST ≤ 0.6 for TSNPE and APT.
  */
+@Tag("acceptance")
 class NeuralPosteriorEstimationTest {
     private static final int C2ST_SAMPLES = 1000;
 

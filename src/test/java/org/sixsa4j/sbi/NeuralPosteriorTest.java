@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * U(−2, 2)², where the true posterior N(x + 1, 0.3 I) is cut by the box at x = 0: leakage
  * rejection, the normalisation of the corrected density, the TSNPE truncated prior and the MAP.
  */
+@Tag("acceptance")
 class NeuralPosteriorTest {
     private static final double[] X_O = {0, 0};
     private static final int GRID = 200;
