@@ -140,6 +140,38 @@ public final class JointPrior implements ParameterDistribution {
         return draws;
     }
 
+    /**
+     * The prior mass of the box [lo, hi]: the product of each parameter's mass in its interval,
+     * since the parameters are independent.
+     */
+    public double mass(double[] lo, double[] hi) {
+        double m = 1;
+        for (int i = 0; i < priors.length; i++) {
+            m *= Math.max(0, priors[i].cdf(hi[i]) - priors[i].cdf(lo[i]));
+        }
+        return m;
+    }
+
+    /**
+     * {@code n} draws of the prior restricted to the box [lo, hi], exactly: each coordinate by
+     * inversion of its cumulative distribution between F(lo) and F(hi).
+     */
+    public double[][] sampleWithin(double[] lo, double[] hi, int n, UniformRandomProvider rng) {
+        double[] from = new double[priors.length];
+        double[] width = new double[priors.length];
+        for (int i = 0; i < priors.length; i++) {
+            from[i] = priors[i].cdf(lo[i]);
+            width[i] = Math.max(0, priors[i].cdf(hi[i]) - from[i]);
+        }
+        double[][] draws = new double[n][priors.length];
+        for (double[] row : draws) {
+            for (int i = 0; i < priors.length; i++) {
+                row[i] = Math.min(hi[i], Math.max(lo[i], priors[i].quantile(from[i] + width[i] * rng.nextDouble())));
+            }
+        }
+        return draws;
+    }
+
     /** The unit-cube transform: θ_i = F_i⁻¹(u_i). */
     public void fromUnitCube(double[] u, double[] theta) {
         for (int i = 0; i < priors.length; i++) {

@@ -55,8 +55,8 @@ public final class NeuralPosterior {
     public double acceptance(double[] x) {
         double[][] draws = flow.sample(LEAKAGE_DRAWS, x, RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
         int inside = 0;
-        for (double[] theta : draws) {
-            if (prior.logDensity(theta) > Double.NEGATIVE_INFINITY) {
+        for (double logPrior : prior.logDensity(draws)) {
+            if (logPrior > Double.NEGATIVE_INFINITY) {
                 inside++;
             }
         }
@@ -77,9 +77,11 @@ public final class NeuralPosterior {
             // Ask for what is missing, inflated by the acceptance seen so far.
             double seen = drawn == 0 ? 1 : Math.max(filled, 1) / (double) drawn;
             int batch = (int) Math.min(1_000_000, Math.max(1_000, Math.ceil(1.1 * (n - filled) / seen)));
-            for (double[] theta : flow.sample(batch, x, rng)) {
-                if (filled < n && prior.logDensity(theta) > Double.NEGATIVE_INFINITY) {
-                    out[filled++] = theta;
+            double[][] draws = flow.sample(batch, x, rng);
+            double[] logPrior = prior.logDensity(draws);
+            for (int i = 0; i < batch && filled < n; i++) {
+                if (logPrior[i] > Double.NEGATIVE_INFINITY) {
+                    out[filled++] = draws[i];
                 }
             }
             drawn += batch;
@@ -98,8 +100,9 @@ public final class NeuralPosterior {
 
     double[] logProb(double[][] theta, double[] x, double logAcceptance) {
         double[] logq = flow.logProb(theta, x);
+        double[] logPrior = prior.logDensity(theta);
         for (int i = 0; i < theta.length; i++) {
-            logq[i] = prior.logDensity(theta[i]) > Double.NEGATIVE_INFINITY ? logq[i] - logAcceptance : Double.NEGATIVE_INFINITY;
+            logq[i] = logPrior[i] > Double.NEGATIVE_INFINITY ? logq[i] - logAcceptance : Double.NEGATIVE_INFINITY;
         }
         return logq;
     }
@@ -193,14 +196,17 @@ public final class NeuralPosterior {
         }
         // The flow's own parameters gathered gradients too; they are not trained here.
         flow.parameters().forEach(p -> p.tensor().zeroGrad());
+        double[][] moved = new double[starts][d];
+        for (int s = 0; s < starts; s++) {
+            for (int j = 0; j < d; j++) {
+                moved[s][j] = mean[j] + sd[j] * u.get(s, j);
+            }
+        }
+        double[] movedLogPrior = prior.logDensity(moved);
         List<double[]> finals = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
-            double[] theta = new double[d];
-            for (int j = 0; j < d; j++) {
-                theta[j] = mean[j] + sd[j] * u.get(s, j);
-            }
-            if (prior.logDensity(theta) > Double.NEGATIVE_INFINITY) {
-                finals.add(theta);
+            if (movedLogPrior[s] > Double.NEGATIVE_INFINITY) {
+                finals.add(moved[s]);
             }
         }
         double[] finalLogq = flow.logProb(finals.toArray(new double[0][]), x);

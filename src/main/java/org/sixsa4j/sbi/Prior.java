@@ -19,6 +19,9 @@ public interface Prior {
     /** The quantile of {@code u} in [0, 1]: the value whose cumulative probability is {@code u}. */
     double quantile(double u);
 
+    /** The cumulative probability of {@code x}: 0 below the support, 1 above it. */
+    double cdf(double x);
+
     /** The lowest value with positive density (−∞ for an unbounded prior). */
     double lower();
 

@@ -121,6 +121,11 @@ public final class Priors {
         }
 
         @Override
+        public double cdf(double x) {
+            return x <= a ? 0 : x >= b ? 1 : (x - a) / (b - a);
+        }
+
+        @Override
         public double lower() {
             return a;
         }
@@ -157,6 +162,11 @@ public final class Priors {
         @Override
         public double quantile(double u) {
             return Math.min(b, Math.max(a, Math.exp(logA + logRatio * u)));
+        }
+
+        @Override
+        public double cdf(double x) {
+            return x <= a ? 0 : x >= b ? 1 : (Math.log(x) - logA) / logRatio;
         }
 
         @Override
@@ -204,6 +214,17 @@ public final class Priors {
             }
             double z = (x - mu) / sigma;
             return logNorm - 0.5 * z * z;
+        }
+
+        @Override
+        public double cdf(double x) {
+            if (x <= a) {
+                return 0;
+            }
+            if (x >= b) {
+                return 1;
+            }
+            return Math.min(1, (STANDARD.cumulativeProbability((x - mu) / sigma) - cdfA) / mass);
         }
 
         @Override

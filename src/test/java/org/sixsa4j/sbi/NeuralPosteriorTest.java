@@ -105,7 +105,7 @@ class NeuralPosteriorTest {
         // The 0.999 quantile keeps a sliver of the posterior: well under 1 % of the box.
         TruncatedPrior.of(posterior, X_O, 0.999, 10_000, 10_000, rng(4), warnings::add);
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("% of prior draws"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("% of the prior"), warnings.get(0));
     }
 
     /** The mode of N(1, 0.3 I) cut by the box is (1, 1); the flow's MAP should be close. */

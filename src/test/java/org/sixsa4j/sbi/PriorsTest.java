@@ -38,7 +38,10 @@ class PriorsTest {
                     ? GaussLegendre.integrate(t -> Math.exp(p.logDensity(Math.exp(t)) + t), Math.log(lo), Math.log(x), 20, 20)
                     : GaussLegendre.integrate(y -> Math.exp(p.logDensity(y)), lo, x, 20, 20);
             assertEquals(u, cdf, 1e-8, text + " quantile(" + u + ")");
+            assertEquals(cdf, p.cdf(x), 1e-8, text + " cdf at quantile(" + u + ")");
         }
+        assertEquals(0, p.cdf(lo - 1), 1e-12);
+        assertEquals(1, p.cdf(hi + 1), 1e-12);
         Prior back = Priors.parse(p.describe());
         for (double u : new double[] {0.1, 0.5, 0.9}) {
             assertEquals(p.quantile(u), back.quantile(u), 1e-12 * Math.abs(p.quantile(u)), "describe() reads back as the same prior: " + p.describe());
