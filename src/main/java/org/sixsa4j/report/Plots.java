@@ -1,22 +1,38 @@
 package org.sixsa4j.report;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 /**
- * What every plot writer shares: headless rendering and atomic PNG files (written under a
- * temporary name and moved into place, so that a failed run leaves no half-written image).
+ * What every plot writer shares: headless rendering, atomic PNG files (written under a
+ * temporary name and moved into place, so that a failed run leaves no half-written image), the
+ * house style of charts and small panels.
  */
 final class Plots {
     static {
-        // Plots are drawn off-screen: never ask for a display, even on a desktop.
+        // Plots are drawn off-screen: never ask for a display, even on a desktop. First, before
+        // the constants below create AWT objects.
         System.setProperty("java.awt.headless", "true");
     }
+
+    /** matplotlib's default ("tab10") colours, so that plots look like the Python tools' ones. */
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+        new Color(188, 189, 34), new Color(23, 190, 207),
+    };
+    /** The colour of data, first in the palette. */
+    static final Color BLUE = PALETTE[0];
+    /** The colour of true values and models drawn over data. */
+    static final Color RED = PALETTE[3];
 
     private Plots() {
     }
@@ -28,22 +44,112 @@ final class Plots {
 
     /** Writes {@code image} to {@code file} as PNG, atomically. */
     static void writePng(BufferedImage image, Path file) {
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-        try {
-            Files.createDirectories(target.getParent());
+        AtomicFile.write(file, temp -> {
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // The temporary file is only a leftover; the error that matters was thrown above.
-            }
+        });
+    }
+
+    /** {@code c} with the given opacity, 0 (transparent) to 255 (opaque). */
+    static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /** A full-size chart: white background, legend inside the top right corner. */
+    static XYChart chart(int width, int height, String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title == null ? "" : title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setChartTitleVisible(title != null);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        return chart;
+    }
+
+    /**
+     * A small panel of a grid: a chart without legend and grid lines, with small fonts and short
+     * tick labels so that the plot area keeps most of the room.
+     *
+     * @param title the panel's title, or {@code null} for none
+     */
+    static XYChart panel(int width, int height, String title, String xTitle, String yTitle) {
+        XYChart chart = chart(width, height, title, xTitle, yTitle);
+        XYStyler styler = chart.getStyler();
+        styler.setLegendVisible(false);
+        styler.setPlotGridLinesVisible(false);
+        styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(12f));
+        styler.setAxisTickLabelsFont(styler.getAxisTickLabelsFont().deriveFont(9f));
+        styler.setAxisTitleFont(styler.getAxisTitleFont().deriveFont(11f));
+        styler.setLegendFont(styler.getLegendFont().deriveFont(9f));
+        styler.setDecimalPattern("#.###");
+        return chart;
+    }
+
+    /** A white canvas for charts drawn side by side. */
+    static BufferedImage canvas(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    /**
+     * A histogram's outline as a line: up from zero at the first edge, across each bin at its
+     * height, and down to zero at the last edge.
+     *
+     * @param edges bins + 1 increasing bin edges
+     * @param heights one height per bin
+     * @return {x, y}
+     */
+    static double[][] steps(double[] edges, double[] heights) {
+        int bins = heights.length;
+        double[] x = new double[2 * bins + 2];
+        double[] y = new double[2 * bins + 2];
+        x[0] = edges[0];
+        for (int b = 0; b < bins; b++) {
+            x[2 * b + 1] = edges[b];
+            x[2 * b + 2] = edges[b + 1];
+            y[2 * b + 1] = heights[b];
+            y[2 * b + 2] = heights[b];
         }
+        x[2 * bins + 1] = edges[bins];
+        return new double[][] {x, y};
+    }
+
+    /** Every k-th value, k chosen so that at most about {@code max} remain; scatter plots of more say no more. */
+    static double[] thin(double[] values, int max) {
+        int step = Math.max(1, values.length / max);
+        double[] out = new double[(values.length + step - 1) / step];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values[k * step];
+        }
+        return out;
+    }
+
+    /** Column j of a matrix stored by rows. */
+    static double[] column(double[][] rows, int j) {
+        double[] c = new double[rows.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rows[i][j];
+        }
+        return c;
+    }
+
+    static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 }
