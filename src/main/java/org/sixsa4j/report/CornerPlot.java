@@ -63,12 +63,9 @@ public final class CornerPlot {
         for (int b = 0; b <= BINS; b++) {
             edges[b] = lo + (hi - lo) * b / BINS;
         }
-        double[][] outline = Plots.steps(edges, counts);
         XYChart chart = Plots.panel(PANEL, PANEL, null, name, "");
         chart.getStyler().setYAxisTicksVisible(false);
-        XYSeries s = chart.addSeries("marginal", outline[0], outline[1]);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(Plots.BLUE);
+        Plots.outline(chart, "marginal", edges, counts).setLineColor(Plots.BLUE);
         if (Double.isFinite(truth)) {
             XYSeries t = chart.addSeries("truth", new double[] {truth, truth}, new double[] {0, Plots.max(counts)});
             t.setMarker(SeriesMarkers.NONE);

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * What every plot writer shares: headless rendering, atomic PNG files (written under a
@@ -22,6 +24,9 @@ final class Plots {
         // the constants below create AWT objects.
         System.setProperty("java.awt.headless", "true");
     }
+
+    /** The name of the hidden series that {@link #outline} adds, one no caller's series has. */
+    private static final String TICK_ANCHOR = "\u0000tick anchor";
 
     /** matplotlib's default ("tab10") colours, so that plots look like the Python tools' ones. */
     private static final Color[] PALETTE = {
@@ -67,8 +72,10 @@ final class Plots {
     }
 
     /**
-     * A small panel of a grid: a chart without legend and grid lines, with small fonts and short
-     * tick labels so that the plot area keeps most of the room.
+     * A small panel of a grid: a chart without legend and grid lines, with small fonts so that
+     * the plot area keeps most of the room. Tick labels keep XChart's own format, which follows
+     * the tick spacing: a fixed pattern such as "#.###" would print every tick of a spectral
+     * normalisation (10⁻⁴ or so) as 0.
      *
      * @param title the panel's title, or {@code null} for none
      */
@@ -80,8 +87,6 @@ final class Plots {
         styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(12f));
         styler.setAxisTickLabelsFont(styler.getAxisTickLabelsFont().deriveFont(9f));
         styler.setAxisTitleFont(styler.getAxisTitleFont().deriveFont(11f));
-        styler.setLegendFont(styler.getLegendFont().deriveFont(9f));
-        styler.setDecimalPattern("#.###");
         return chart;
     }
 
@@ -96,14 +101,13 @@ final class Plots {
     }
 
     /**
-     * A histogram's outline as a line: up from zero at the first edge, across each bin at its
-     * height, and down to zero at the last edge.
+     * Adds a histogram's outline to {@code chart}: up from zero at the first edge, across each
+     * bin at its height, and down to zero at the last edge.
      *
      * @param edges bins + 1 increasing bin edges
      * @param heights one height per bin
-     * @return {x, y}
      */
-    static double[][] steps(double[] edges, double[] heights) {
+    static XYSeries outline(XYChart chart, String name, double[] edges, double[] heights) {
         int bins = heights.length;
         double[] x = new double[2 * bins + 2];
         double[] y = new double[2 * bins + 2];
@@ -115,10 +119,20 @@ final class Plots {
             y[2 * b + 2] = heights[b];
         }
         x[2 * bins + 1] = edges[bins];
-        return new double[][] {x, y};
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        if (!chart.getSeriesMap().containsKey(TICK_ANCHOR)) {
+            // When the distinct x values of a chart are equally spaced, as bin edges are, XChart
+            // puts the ticks on every k-th of them (1.433, 1.54, 1.647, ...) instead of on round
+            // numbers. One hidden point between two edges breaks the spacing.
+            XYSeries anchor = chart.addSeries(TICK_ANCHOR, new double[] {(edges[0] + edges[1]) / 2}, new double[] {0});
+            anchor.setEnabled(false);
+            anchor.setShowInLegend(false);
+        }
+        return series;
     }
 
-    /** Every k-th value, k chosen so that at most about {@code max} remain; scatter plots of more say no more. */
+    /** Every k-th value, k chosen so that at most about {@code max} remain: a scatter of more points shows no more. */
     static double[] thin(double[] values, int max) {
         int step = Math.max(1, values.length / max);
         double[] out = new double[(values.length + step - 1) / step];
