@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -16,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * What every plot writer shares: headless rendering, atomic PNG files (written under a
  * temporary name and moved into place, so that a failed run leaves no half-written image), the
- * house style of charts and small panels.
+ * house style of charts and small panels, and checks of the data handed in.
  */
 final class Plots {
     static {
@@ -25,6 +26,9 @@ final class Plots {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** Width and height of a single full-size chart. */
+    static final int WIDTH = 900;
+    static final int HEIGHT = 500;
     /** The name of the hidden series that {@link #outline} adds, one no caller's series has. */
     private static final String TICK_ANCHOR = "\u0000tick anchor";
 
@@ -54,6 +58,11 @@ final class Plots {
                 throw new IOException("no PNG writer available");
             }
         });
+    }
+
+    /** The i-th colour of the palette, cycling when there are more series than colours. */
+    static Color colour(int i) {
+        return PALETTE[i % PALETTE.length];
     }
 
     /** {@code c} with the given opacity, 0 (transparent) to 255 (opaque). */
@@ -165,5 +174,29 @@ final class Plots {
             m = Math.max(m, x);
         }
         return m;
+    }
+
+    /** Throws {@link IllegalArgumentException} with {@code message} unless {@code condition} holds. */
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Requires every value to be finite: a chart has no place for NaN or infinity. */
+    static void requireFinite(String what, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            // Tested before the message is built: the arrays can hold millions of samples.
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(what + ": value " + i + " is " + values[i] + ", not a finite number");
+            }
+        }
+    }
+
+    /** Requires names, at least one, none empty, none repeated (each names a series, a panel or a key). */
+    static void requireNames(String what, List<String> names) {
+        require(!names.isEmpty(), what + ": none given");
+        require(names.stream().noneMatch(String::isEmpty), what + ": an empty one in " + names);
+        require(names.stream().distinct().count() == names.size(), what + " must differ from one another: " + names);
     }
 }
