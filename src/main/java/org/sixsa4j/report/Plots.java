@@ -1,12 +1,20 @@
 package org.sixsa4j.report;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -17,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * What every plot writer shares: headless rendering, atomic PNG files (written under a
  * temporary name and moved into place, so that a failed run leaves no half-written image), the
- * house style of charts and small panels, and checks of the data handed in.
+ * house style of charts and small panels, grids of panels, and checks of the data handed in.
  */
 final class Plots {
     static {
@@ -29,6 +37,19 @@ final class Plots {
     /** Width and height of a single full-size chart. */
     static final int WIDTH = 900;
     static final int HEIGHT = 500;
+    /** Size of a panel in a grid, and the most panels to a row. */
+    static final int PANEL_WIDTH = 300;
+    static final int PANEL_HEIGHT = 260;
+    static final int COLUMNS = 4;
+    /** Height of a grid's title, and of each line of its legend, above the panels. */
+    static final int TITLE_HEIGHT = 40;
+    static final int LEGEND_LINE_HEIGHT = 22;
+    /** A legend key's swatch, the space between it and its name, and the space between keys. */
+    private static final int SWATCH = 12;
+    private static final int SWATCH_GAP = 6;
+    private static final int KEY_GAP = 20;
+    /** Text is measured and drawn antialiased with fractional metrics, as XChart draws it. */
+    private static final FontRenderContext TEXT = new FontRenderContext(null, true, true);
     /** The name of the hidden series that {@link #outline} adds, one no caller's series has. */
     private static final String TICK_ANCHOR = "\u0000tick anchor";
 
@@ -81,10 +102,10 @@ final class Plots {
     }
 
     /**
-     * A small panel of a grid: a chart without legend and grid lines, with small fonts so that
-     * the plot area keeps most of the room. Tick labels keep XChart's own format, which follows
-     * the tick spacing: a fixed pattern such as "#.###" would print every tick of a spectral
-     * normalisation (10⁻⁴ or so) as 0.
+     * A small panel of a grid: a chart without legend (a grid has one for all its panels) and
+     * grid lines, with small fonts so that the plot area keeps most of the room. Tick labels keep
+     * XChart's own format, which follows the tick spacing: a fixed pattern such as "#.###" would
+     * print every tick of a spectral normalisation (10⁻⁴ or so) as 0.
      *
      * @param title the panel's title, or {@code null} for none
      */
@@ -107,6 +128,95 @@ final class Plots {
         g.fillRect(0, 0, width, height);
         g.dispose();
         return image;
+    }
+
+    /** An entry of a grid's legend: a name beside a swatch of its colour. */
+    record Key(String name, Color colour) {
+    }
+
+    /**
+     * The panels (all of one size) laid out row by row, {@link #COLUMNS} or fewer to a row,
+     * under a strip with the title ({@link #TITLE_HEIGHT} pixels, unless {@code title} is null or
+     * empty) and the legend (lines of {@link #LEGEND_LINE_HEIGHT} pixels, as many as the keys
+     * need, none without keys). The image is min(n, COLUMNS) panels wide and ⌈n / COLUMNS⌉
+     * high, plus the strip.
+     */
+    static BufferedImage grid(String title, List<Key> legend, List<XYChart> panels) {
+        int width = panels.get(0).getWidth();
+        int height = panels.get(0).getHeight();
+        int columns = Math.min(COLUMNS, panels.size());
+        int rows = (panels.size() + columns - 1) / columns;
+        boolean titled = title != null && !title.isEmpty();
+        // The fonts of a full-size chart's title and legend, so that the strip reads like a chart's.
+        Styler style = chart(width, height, "", "", "").getStyler();
+        List<List<Integer>> lines = legendLines(legend, style.getLegendFont(), columns * width);
+        int top = (titled ? TITLE_HEIGHT : 0) + lines.size() * LEGEND_LINE_HEIGHT;
+        BufferedImage image = canvas(columns * width, top + rows * height);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (titled) {
+            Font font = style.getChartTitleFont();
+            double advance = new TextLayout(title, font, TEXT).getAdvance();
+            if (advance > image.getWidth() - 2 * KEY_GAP) {
+                // Too long for the grid: smaller rather than cut off at both ends.
+                font = font.deriveFont((float) (font.getSize2D() * (image.getWidth() - 2 * KEY_GAP) / advance));
+            }
+            drawCentred(g, new TextLayout(title, font, TEXT), image.getWidth() / 2.0, TITLE_HEIGHT / 2.0);
+        }
+        double y = (titled ? TITLE_HEIGHT : 0) + LEGEND_LINE_HEIGHT / 2.0;
+        for (List<Integer> line : lines) {
+            double x = (image.getWidth() - lineWidth(legend, line, style.getLegendFont())) / 2;
+            for (int k : line) {
+                Key key = legend.get(k);
+                g.setColor(key.colour());
+                g.fill(new Rectangle2D.Double(x, y - SWATCH / 2.0, SWATCH, SWATCH));
+                TextLayout name = new TextLayout(key.name(), style.getLegendFont(), TEXT);
+                drawCentred(g, name, x + SWATCH + SWATCH_GAP + name.getAdvance() / 2, y);
+                x += SWATCH + SWATCH_GAP + name.getAdvance() + KEY_GAP;
+            }
+            y += LEGEND_LINE_HEIGHT;
+        }
+        for (int k = 0; k < panels.size(); k++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(panels.get(k)), (k % columns) * width, top + (k / columns) * height, null);
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** The keys of each legend line, as many to a line as fit in {@code width}. */
+    private static List<List<Integer>> legendLines(List<Key> legend, Font font, int width) {
+        List<List<Integer>> lines = new ArrayList<>();
+        List<Integer> line = new ArrayList<>();
+        for (int k = 0; k < legend.size(); k++) {
+            line.add(k);
+            if (line.size() > 1 && lineWidth(legend, line, font) > width - 2 * KEY_GAP) {
+                line.remove(line.size() - 1);
+                lines.add(line);
+                line = new ArrayList<>(List.of(k));
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static double lineWidth(List<Key> legend, List<Integer> line, Font font) {
+        double width = -KEY_GAP;
+        for (int k : line) {
+            width += SWATCH + SWATCH_GAP + new TextLayout(legend.get(k).name(), font, TEXT).getAdvance() + KEY_GAP;
+        }
+        return width;
+    }
+
+    /**
+     * Draws text centred on (x, y) in black as XChart draws its own, glyph outlines filled, so
+     * that it looks the same as a chart's.
+     */
+    private static void drawCentred(Graphics2D g, TextLayout text, double x, double y) {
+        Rectangle2D bounds = text.getBounds();
+        g.setColor(Color.BLACK);
+        g.fill(text.getOutline(AffineTransform.getTranslateInstance(x - bounds.getCenterX(), y - bounds.getCenterY())));
     }
 
     /**
@@ -189,6 +299,21 @@ final class Plots {
             // Tested before the message is built: the arrays can hold millions of samples.
             if (!Double.isFinite(values[i])) {
                 throw new IllegalArgumentException(what + ": value " + i + " is " + values[i] + ", not a finite number");
+            }
+        }
+    }
+
+    /** Requires at least one row, each of {@code columns} finite values. */
+    static void requireMatrix(String what, double[][] rows, int columns) {
+        require(rows.length > 0, what + ": no rows");
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != columns) {
+                throw new IllegalArgumentException(what + ": row " + i + " has " + rows[i].length + " values, expected " + columns);
+            }
+            for (int j = 0; j < columns; j++) {
+                if (!Double.isFinite(rows[i][j])) {
+                    throw new IllegalArgumentException(what + ": row " + i + " column " + j + " is " + rows[i][j] + ", not a finite number");
+                }
             }
         }
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.function.Executable;
@@ -55,5 +56,10 @@ final class PlotAssertions {
             }
         }
         return colours.size();
+    }
+
+    /** A list of {@code n} names, "p0", "p1", ... */
+    static List<String> names(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(j -> "p" + j).toList();
     }
 }
