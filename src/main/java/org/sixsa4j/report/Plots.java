@@ -63,6 +63,8 @@ final class Plots {
     static final Color BLUE = PALETTE[0];
     /** The colour of true values and models drawn over data. */
     static final Color RED = PALETTE[3];
+    /** The colour of references drawn behind data. */
+    static final Color GREY = PALETTE[7];
 
     private Plots() {
     }
