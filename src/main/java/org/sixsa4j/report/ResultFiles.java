@@ -2,11 +2,8 @@ package org.sixsa4j.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -47,20 +44,6 @@ public final class ResultFiles {
     }
 
     private static void write(Path file, String content) {
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-        try {
-            Files.createDirectories(target.getParent());
-            Files.writeString(temp, content);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Only a leftover: the error that matters was thrown above.
-            }
-        }
+        AtomicFile.write(file, temp -> Files.writeString(temp, content));
     }
 }

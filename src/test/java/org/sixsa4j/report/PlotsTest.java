@@ -1,13 +1,7 @@
 package org.sixsa4j.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -28,13 +22,8 @@ class PlotsTest {
         }
         Path png = dir.resolve("corner.png");
         CornerPlot.write(png, List.of("tbabs.nH", "powerlaw.PhoIndex", "other"), samples, new double[] {0.1, 1.8, 1.8});
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(3 * 240, image.getWidth());
-        assertEquals(3 * 240, image.getHeight());
-        assertTrue(distinctColours(image) > 10, "something was drawn");
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of(png), files.toList(), "only the finished file remains");
-        }
+        PlotAssertions.assertPng(png, 3 * 240, 3 * 240);
+        PlotAssertions.assertOnlyFiles(dir, png);
     }
 
     @Test
@@ -53,19 +42,6 @@ class PlotsTest {
         counts[3] = 0;
         Path png = dir.resolve("spectrum.png");
         SpectrumPlot.write(png, "test", lo, hi, counts, model, 1000);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(900, image.getWidth());
-        assertEquals(720, image.getHeight());
-        assertTrue(distinctColours(image) > 10);
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
+        PlotAssertions.assertPng(png, 900, 720);
     }
 }
