@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Maps a count spectrum to a short vector of features, the input of the density estimator in
- * SIXSA's pipeline: principal components, summary statistics (Barret &amp; Dupourqué 2025, paper
- * II) or the latent vector of an auto-encoder (paper III).
+ * SIXSA's pipeline: principal components, summary statistics (Dupourqué &amp; Barret 2025, paper
+ * II) or the latent vector of an auto-encoder (Barret &amp; Dupourqué 2026, paper III).
  *
  * <p>A spectrum is the counts of the bins the fit uses (for an observation, its noticed and
  * grouped bins), in the order the simulator writes them. A compressor is a pure function of
