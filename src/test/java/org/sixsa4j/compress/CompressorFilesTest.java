@@ -3,6 +3,7 @@ package org.sixsa4j.compress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,17 +30,21 @@ class CompressorFilesTest {
 
     private static final PowerLawSpectra SPECTRA = PowerLawSpectra.draw(120, 61);
 
-    static Stream<Arguments> compressors() {
+    /** Summary statistics over the power-law spectra's bins: 6 bands, hardness ratios, one line window. */
+    private static SummaryStatistics summary() {
         double[] low = new double[PowerLawSpectra.BINS];
         double[] high = new double[PowerLawSpectra.BINS];
         for (int j = 0; j < low.length; j++) {
             low[j] = PowerLawSpectra.edge(j);
             high[j] = PowerLawSpectra.edge(j + 1);
         }
+        return SummaryStatistics.of(low, high, SummarySettings.defaults().withBands(6).withDifferentialRatios(false).withLineWindow(6.2, 6.8));
+    }
+
+    static Stream<Arguments> compressors() {
         return Stream.of(
                 Arguments.of("pca", PrincipalComponents.fit(SPECTRA.counts(), PcaSettings.defaults().withMaxComponents(6))),
-                Arguments.of("summary", SummaryStatistics.of(low, high,
-                        SummarySettings.defaults().withBands(6).withDifferentialRatios(false).withLineWindow(6.2, 6.8))),
+                Arguments.of("summary", summary()),
                 Arguments.of("autoencoder", SpectralAutoEncoder.fit(SPECTRA.counts(),
                         SpectralAutoEncoderTest.SMALL.withMaxEpochs(3).withSeed(61).withHiddenWidths(40, 20))));
     }
@@ -122,5 +127,19 @@ class CompressorFilesTest {
                 folder.resolve(CompressorFiles.ENCODER));
         String message = assertThrows(InvalidInputException.class, () -> CompressorFiles.load(folder)).getMessage();
         assertTrue(message.contains(CompressorFiles.ENCODER) && message.contains("expected 8"), message);
+    }
+
+    /** The factories give what the direct fits give, so a round loop can hold any of them. */
+    @Test
+    void factoriesFitLikeTheDirectCalls() {
+        double[][] counts = SPECTRA.counts();
+        PcaSettings pcaSettings = PcaSettings.defaults().withMaxComponents(4);
+        assertArrayEquals(PrincipalComponents.fit(counts, pcaSettings).compress(counts[0]),
+                CompressorFactory.pca(pcaSettings).fit(counts).compress(counts[0]), 0.0);
+        AutoEncoderSettings aeSettings = SpectralAutoEncoderTest.SMALL.withMaxEpochs(2);
+        assertArrayEquals(SpectralAutoEncoder.fit(counts, aeSettings).compress(counts[0]),
+                CompressorFactory.autoEncoder(aeSettings).fit(counts).compress(counts[0]), 0.0);
+        Compressor summary = summary();
+        assertSame(summary, CompressorFactory.fixed(summary).fit(counts));
     }
 }
