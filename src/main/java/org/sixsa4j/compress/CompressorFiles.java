@@ -184,7 +184,7 @@ public final class CompressorFiles {
         Module decoder = NetworkFiles.load(folder.resolve(DECODER));
         requireShape(encoder, scaling.bins(), settings.latentSize(), folder.resolve(ENCODER));
         requireShape(decoder, settings.latentSize(), scaling.bins(), folder.resolve(DECODER));
-        return new SpectralAutoEncoder(settings, scaling, encoder, decoder, null);
+        return new SpectralAutoEncoder(settings, scaling, encoder, decoder);
     }
 
     /** Checks that {@code network} maps {@code in} features to {@code out}, by a pass over one row of zeros. */

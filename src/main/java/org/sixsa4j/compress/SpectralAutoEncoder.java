@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.FMatrixRMaj;
 import org.sixsa4j.autodiff.Tape;
@@ -57,17 +58,16 @@ public final class SpectralAutoEncoder implements Compressor {
     private final LogCountScaling scaling;
     private final Module encoder;
     private final Module decoder;
-    private final TrainingHistory history;
+    /** Set once by {@link #fit} before the auto-encoder is handed out; null when read from files. */
+    private TrainingHistory history;
     private final FMatrixRMaj meanRow;
     private final FMatrixRMaj scaleRow;
 
-    SpectralAutoEncoder(AutoEncoderSettings settings, LogCountScaling scaling, Module encoder, Module decoder,
-            TrainingHistory history) {
+    SpectralAutoEncoder(AutoEncoderSettings settings, LogCountScaling scaling, Module encoder, Module decoder) {
         this.settings = settings;
         this.scaling = scaling;
         this.encoder = encoder;
         this.decoder = decoder;
-        this.history = history;
         int bins = scaling.bins();
         this.meanRow = new FMatrixRMaj(1, bins);
         this.scaleRow = new FMatrixRMaj(1, bins);
@@ -83,9 +83,10 @@ public final class SpectralAutoEncoder implements Compressor {
     }
 
     /**
-     * Trains a fresh auto-encoder on the rows of {@code counts} (spectra × bins): the
-     * standardisation is fitted to all of them, then the settings' validation share is held out
-     * to stop training, and the weights of the best validation C-stat are kept.
+     * Trains a fresh auto-encoder on the rows of {@code counts} (spectra × bins). A seeded random
+     * share of them, the settings' validation fraction, is held out to decide when to stop; the
+     * standardisation is fitted to the others, the training spectra, only; the weights of the
+     * best validation C-stat are kept.
      *
      * @param listener receives each epoch's mean C-stats (training, validation); may be null
      * @throws IllegalArgumentException if there are too few spectra for training and validation,
@@ -93,26 +94,33 @@ public final class SpectralAutoEncoder implements Compressor {
      * @throws org.sixsa4j.nn.NonFiniteLossException if training diverges
      */
     public static SpectralAutoEncoder fit(double[][] counts, AutoEncoderSettings settings, Trainer.Listener listener) {
-        LogCountScaling scaling = LogCountScaling.fit(counts, WHAT);
+        Spectra.requireTraining(counts, WHAT);
         int n = counts.length;
-        int bins = scaling.bins();
-        FMatrixRMaj inputs = new FMatrixRMaj(n, bins);
-        FMatrixRMaj targets = new FMatrixRMaj(n, bins);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < bins; j++) {
-                inputs.data[i * bins + j] = (float) scaling.standardize(counts[i], j);
-                targets.data[i * bins + j] = (float) counts[i][j];
-            }
+        int validation = (int) Math.round(n * settings.validationFraction());
+        if (validation < 1 || n - validation < 2) {
+            throw new IllegalArgumentException(WHAT + ": " + n + " spectra with validation fraction " + settings.validationFraction()
+                    + " leave " + (n - validation) + " for training and " + validation + " for validation; need >= 2 and >= 1");
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(settings.seed());
+        int[] order = PermutationSampler.natural(n);
+        PermutationSampler.shuffle(rng, order);
+        double[][] training = new double[n - validation][];
+        for (int i = validation; i < n; i++) {
+            training[i - validation] = counts[order[i]];
+        }
+        LogCountScaling scaling = LogCountScaling.fit(training, WHAT);
+        int bins = scaling.bins();
+        Examples validationRows = Examples.of(scaling, counts, order, 0, validation);
+        Examples trainingRows = Examples.of(scaling, counts, order, validation, n);
+
         int[] hidden = settings.hiddenWidths(bins);
         Sequential encoder = network(bins, hidden, settings.latentSize(), false, rng);
         Sequential decoder = network(bins, hidden, settings.latentSize(), true, rng);
-        SpectralAutoEncoder model = new SpectralAutoEncoder(settings, scaling, encoder, decoder, null);
+        SpectralAutoEncoder model = new SpectralAutoEncoder(settings, scaling, encoder, decoder);
 
         Sequential both = new Sequential(encoder, decoder);
         Adam adam = Adam.builder(both.parameters()).learningRate(settings.learningRate()).weightDecay(settings.weightDecay()).build();
-        TrainingHistory history = Trainer.builder(both, adam, (tape, x, y) -> CStatLoss.mean(tape, model.reconstruct(tape, x), y))
+        model.history = Trainer.builder(both, adam, (tape, x, y) -> CStatLoss.mean(tape, model.reconstruct(tape, x), y))
                 .batchSize(settings.batchSize())
                 .maxEpochs(settings.maxEpochs())
                 .validationFraction(settings.validationFraction())
@@ -124,8 +132,27 @@ public final class SpectralAutoEncoder implements Compressor {
                 .seed(rng.nextLong())
                 .threads(settings.threads())
                 .build()
-                .fit(inputs, targets);
-        return new SpectralAutoEncoder(settings, scaling, encoder, decoder, history);
+                .fit(trainingRows.inputs(), trainingRows.targets(), validationRows.inputs(), validationRows.targets());
+        return model;
+    }
+
+    /** The network's inputs (standardised log1p counts) and targets (the counts) for some spectra. */
+    private record Examples(FMatrixRMaj inputs, FMatrixRMaj targets) {
+
+        /** The examples of spectra {@code counts[order[from]] … counts[order[to − 1]]}. */
+        static Examples of(LogCountScaling scaling, double[][] counts, int[] order, int from, int to) {
+            int bins = scaling.bins();
+            FMatrixRMaj inputs = new FMatrixRMaj(to - from, bins);
+            FMatrixRMaj targets = new FMatrixRMaj(to - from, bins);
+            for (int i = from; i < to; i++) {
+                double[] spectrum = counts[order[i]];
+                for (int j = 0; j < bins; j++) {
+                    inputs.data[(i - from) * bins + j] = (float) scaling.standardize(spectrum, j);
+                    targets.data[(i - from) * bins + j] = (float) spectrum[j];
+                }
+            }
+            return new Examples(inputs, targets);
+        }
     }
 
     /** The encoder (bins → hidden… → latent) or, reversed, the decoder (latent → …hidden → bins). */
@@ -176,7 +203,7 @@ public final class SpectralAutoEncoder implements Compressor {
         return compress(new double[][] {counts})[0];
     }
 
-    /** The latent vectors of the rows of {@code counts}, computed in chunks of {@value #CHUNK} spectra. */
+    /** The latent vectors of the rows of {@code counts}, computed in chunks of 1024 spectra. */
     @Override
     public synchronized double[][] compress(double[][] counts) {
         return apply(counts, false);
