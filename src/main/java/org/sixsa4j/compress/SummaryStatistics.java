@@ -117,7 +117,12 @@ public final class SummaryStatistics implements Compressor {
         return new SummaryStatistics(lowKeV.clone(), highKeV.clone(), settings);
     }
 
-    /** Summary statistics over the bins of {@code observation} that the fit uses (noticed, grouped, good). */
+    /**
+     * Summary statistics over the bins of {@code observation} that the fit uses (noticed, grouped, good).
+     *
+     * @throws IllegalArgumentException as {@link #of(double[], double[], SummarySettings)}, for
+     *     instance when a noticed bin starts at 0 keV, where geometric bands cannot begin
+     */
     public static SummaryStatistics of(Observation observation, SummarySettings settings) {
         int bins = observation.bins();
         double[] low = new double[bins];
@@ -126,7 +131,7 @@ public final class SummaryStatistics implements Compressor {
             low[b] = observation.binLowKeV(b);
             high[b] = observation.binHighKeV(b);
         }
-        return new SummaryStatistics(low, high, settings);
+        return of(low, high, settings);
     }
 
     private List<String> featureNames() {
