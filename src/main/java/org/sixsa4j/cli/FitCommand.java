@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit a run configuration (docs/config.md) by maximum likelihood, as XSPEC's fit and error commands do.",
                 "Minimises the statistic over the prior box from several starts, then gives the covariance,",
-                "profile confidence intervals for Δ-statistic fit.delta (2.706 = 90 %) and the goodness of fit.",
+                "profile confidence intervals for Δ-statistic fit.delta (2.706 = 90 %%) and the goodness of fit.",
                 "Writes summary.json and spectrum_k.png.",
                 "Example: sixsa fit examples/xmm-pn-ngc7793.yaml"})
 final class FitCommand implements Callable<Integer> {

@@ -23,6 +23,7 @@ import org.sixsa4j.sbi.FitStatistic;
 import org.sixsa4j.sbi.JointPrior;
 import org.sixsa4j.sbi.Prior;
 import org.sixsa4j.sbi.Priors;
+import org.sixsa4j.sbi.SbiSettings;
 import org.sixsa4j.spectrum.Observation;
 import org.sixsa4j.spectrum.ObservationLoader;
 
@@ -38,7 +39,7 @@ import org.sixsa4j.spectrum.ObservationLoader;
  */
 public final class RunConfig {
     private static final Set<String> TOP = Set.of("observations", "model", "abund", "xsect", "priors", "frozen", "links",
-            "statistic", "seed", "threads", "output", "fit", "mcmc", "nested");
+            "statistic", "seed", "threads", "output", "fit", "mcmc", "nested", "restriction", "compression", "npe", "importance");
     private static final Set<String> OBSERVATION = Set.of("pha", "row", "rmf", "arf", "background", "notice");
 
     private final Path file;
@@ -53,6 +54,7 @@ public final class RunConfig {
     private final FitSettings fit;
     private final McmcSettings mcmc;
     private final NestedSettings nested;
+    private final SbiSettings sbi;
 
     /** Settings of {@code sixsa fit}: the number of starts and the Δ-statistic of the confidence intervals. */
     public record FitSettings(int starts, double delta) {
@@ -111,6 +113,7 @@ public final class RunConfig {
         this.nested = new NestedSettings((int) n.integer("live_points", 400, 2 * dim + 1, 1_000_000),
                 n.number("tolerance", 0.01, 1e-8, 10), n.integer("max_evaluations", 50_000_000, 1, Long.MAX_VALUE));
         n.done();
+        this.sbi = SbiConfig.read(root, observations, seed, threads);
         root.done();
     }
 
@@ -319,5 +322,10 @@ public final class RunConfig {
     /** {@code nested}. */
     public NestedSettings nested() {
         return nested;
+    }
+
+    /** {@code restriction}, {@code compression}, {@code npe} and {@code importance}: the settings of {@code sixsa run}. */
+    public SbiSettings sbi() {
+        return sbi;
     }
 }

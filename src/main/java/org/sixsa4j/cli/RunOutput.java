@@ -28,9 +28,14 @@ final class RunOutput implements AutoCloseable {
     private final Path work;
 
     RunOutput(Path target) throws IOException {
+        this(target, "output");
+    }
+
+    /** An output folder named by the configuration key or option {@code source} in error messages. */
+    RunOutput(Path target, String source) throws IOException {
         this.target = target.toAbsolutePath().normalize();
-        OutputFolders.requireFolderOrAbsent("output", this.target);
-        OutputFolders.create("output", this.target.getParent());
+        OutputFolders.requireFolderOrAbsent(source, this.target);
+        OutputFolders.create(source, this.target.getParent());
         this.work = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + "-");
     }
 

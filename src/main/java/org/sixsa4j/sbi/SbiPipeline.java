@@ -1,0 +1,258 @@
+package org.sixsa4j.sbi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sixsa4j.compress.Compressor;
+import org.sixsa4j.compress.CompressorFactory;
+import org.sixsa4j.nn.TrainingHistory;
+import org.sixsa4j.sbi.restriction.BestFractionCriterion;
+import org.sixsa4j.sbi.restriction.CountsRangeCriterion;
+import org.sixsa4j.sbi.restriction.PriorRestriction;
+import org.sixsa4j.sbi.restriction.RestrictionListener;
+import org.sixsa4j.sbi.restriction.RestrictionResult;
+import org.sixsa4j.sbi.restriction.ValidityCriterion;
+import org.sixsa4j.simulate.ModelSimulator;
+import org.sixsa4j.simulate.ParallelBatches;
+import org.sixsa4j.simulate.RandomStreams;
+
+/**
+ * SIXSA's pipeline for one observed spectrum (Barret &amp; Dupourqué 2024, 2025, 2026), with the
+ * exact correction this project adds:
+ * <ol>
+ *   <li>optionally, the prior restricted by a classifier to parameters that give plausible
+ *       spectra ({@link PriorRestriction}); the restricted prior is then the estimator's prior,
+ *       and said so;</li>
+ *   <li>rounds (TSNPE, Deistler et al. 2022): draw θ from the proposal, simulate Poisson
+ *       spectra, fit the compressor to the round's spectra (SIXSA paper III refits its
+ *       auto-encoder each round), train a neural posterior on the round with the proposal as its
+ *       prior, and cut the proposal to the posterior's highest-density region at the observation
+ *       for the next round;</li>
+ *   <li>importance sampling with the exact likelihood and the true prior, from the last posterior
+ *       mixed with the last proposal, optionally screened by a likelihood emulator;</li>
+ *   <li>the parameter retriever, SIXSA's check of what the compressed data constrain.</li>
+ * </ol>
+ * Every random draw comes from a numbered stream of the run seed (simulation k uses stream k), so
+ * a run is the same on any number of threads.
+ */
+public final class SbiPipeline {
+    /** Control streams, far above any simulation index. */
+    private static final long CONTROL = Long.MAX_VALUE / 2;
+
+    private final ModelSimulator simulator;
+    private final ParameterDistribution prior;
+    private final List<String> names;
+    private final SpectralLikelihood likelihood;
+    private final SbiSettings settings;
+    private final RandomStreams streams;
+
+    /**
+     * @param simulator Poisson spectra of the model through the observations, backgrounds included
+     * @param prior the prior on the free parameters, in the simulator's order
+     * @param names the free parameters' names
+     * @param likelihood the exact likelihood of the observed spectrum, for importance sampling
+     */
+    public SbiPipeline(ModelSimulator simulator, ParameterDistribution prior, List<String> names, SpectralLikelihood likelihood,
+            SbiSettings settings) {
+        if (simulator.totalBins() != likelihood.counts().length) {
+            throw new IllegalArgumentException("the simulator writes " + simulator.totalBins() + " bins but the observation has "
+                    + likelihood.counts().length);
+        }
+        this.simulator = simulator.withThreads(settings.threads());
+        this.prior = prior;
+        this.names = List.copyOf(names);
+        this.likelihood = likelihood;
+        this.settings = settings;
+        this.streams = RandomStreams.of(settings.seed());
+    }
+
+    /** What the pipeline reports as it goes. */
+    public interface Listener {
+        /** A stage starts ("restriction", "round 2", "importance sampling", ...). */
+        default void stage(String name) {
+        }
+
+        /** Progress inside a stage. */
+        default void progress(long done, long total) {
+        }
+
+        /** A one-line warning with advice. */
+        default void warning(String message) {
+        }
+    }
+
+    /** One round: its proposal, simulations and the posterior draws at the observation. */
+    public record Round(String proposal, int simulations, int dropped, double proposalAcceptance, TrainingHistory training,
+            double[][] posteriorDraws) {
+    }
+
+    /** Everything a run produced. */
+    public record Result(double[][] samples, WeightedSample weighted, List<Round> rounds, RestrictionResult restriction,
+            Compressor compressor, NeuralPosterior posterior, double[] observedFeatures, double[] retrieverR2,
+            List<String> warnings, Map<String, Duration> stageTimes, long simulations) {
+    }
+
+    /** Runs every stage. */
+    public Result run(Listener listener) {
+        Listener l = listener == null ? new Listener() { } : listener;
+        List<String> warnings = new ArrayList<>();
+        Listener warn = new Listener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+                l.warning(message);
+            }
+        };
+        Map<String, Duration> times = new LinkedHashMap<>();
+        long[] simulated = {0};
+
+        ParameterDistribution proposal = prior;
+        String proposalName = "prior";
+        RestrictionResult restriction = null;
+        if (settings.restriction() != null) {
+            long start = System.nanoTime();
+            l.stage("restriction");
+            restriction = restrict(settings.restriction(), warn);
+            proposal = restriction.restrictedPrior();
+            proposalName = "restricted prior";
+            simulated[0] += restriction.lastRound().totalSimulations();
+            times.put("restriction", Duration.ofNanos(System.nanoTime() - start));
+        }
+        double[] observed = likelihood.counts();
+        List<double[][]> thetas = new ArrayList<>();
+        List<double[][]> spectra = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
+        Compressor compressor = null;
+        NeuralPosterior posterior = null;
+        double[] observedFeatures = null;
+        for (int r = 0; r < settings.rounds(); r++) {
+            long start = System.nanoTime();
+            l.stage("round " + (r + 1));
+            int n = settings.simulationsPerRound();
+            double[][] theta = proposal.sample(n, streams.stream(CONTROL + 1 + r));
+            double[][] counts = simulate(theta, simulated[0], l);
+            simulated[0] += n;
+            thetas.add(theta);
+            spectra.add(counts);
+            // Each round fits its compressor to its own spectra and trains a new estimator on
+            // them, with the round's proposal as its prior: q then learns the posterior under
+            // the proposal, which is the true posterior inside the proposal's region, since each
+            // proposal is the prior cut to a region (the exact correction comes at the end).
+            compressor = settings.compressor().fit(counts);
+            NeuralPosteriorEstimation npe = new NeuralPosteriorEstimation(proposal, settings.npe().withSeed(settings.seed() + r));
+            int dropped = npe.appendSimulations(Simulations.of(theta, compressor.compress(counts)), proposal);
+            if (dropped > 0) {
+                warn.warning(dropped + " of " + n + " simulations of round " + (r + 1) + " had non-finite features and were dropped");
+            }
+            int epochsTotal = settings.npe().maxEpochs();
+            posterior = npe.train((epoch, train, validation) -> l.progress(epoch, epochsTotal));
+            observedFeatures = compressor.compress(observed);
+            double[][] draws = posterior.sample(settings.roundSamples(), observedFeatures, streams.stream(CONTROL + 100 + r));
+            double acceptance = proposal instanceof TruncatedPrior t ? t.acceptance() : 1;
+            rounds.add(new Round(proposalName, n, dropped, acceptance, npe.histories().get(0), draws));
+            if (r + 1 < settings.rounds()) {
+                proposal = TruncatedPrior.of(posterior, observedFeatures, settings.truncationQuantile(), TruncatedPrior.DEFAULT_THRESHOLD_DRAWS,
+                        TruncatedPrior.DEFAULT_ACCEPTANCE_DRAWS, streams.stream(CONTROL + 200 + r), warn::warning);
+                proposalName = "truncated prior";
+            }
+            times.put("round " + (r + 1), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        long start = System.nanoTime();
+        l.stage("importance sampling");
+        // The defensive component is the last round's proposal, the region the last estimator knows.
+        ImportanceSampling is = new ImportanceSampling(posterior.at(observedFeatures), posterior.prior(), settings.defensiveFraction(), prior,
+                likelihood, settings.threads());
+        LikelihoodEmulator emulator = null;
+        if (settings.emulator()) {
+            WeightedSample pilot = is.run(settings.emulatorTraining(), streams.stream(CONTROL + 300), null);
+            double[][] t = new double[pilot.size()][];
+            double[] logL = new double[pilot.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = pilot.theta(i);
+                logL[i] = pilot.logLikelihood(i);
+            }
+            emulator = LikelihoodEmulator.train(t, logL, settings.seed(), settings.threads());
+        }
+        WeightedSample weighted = is.run(settings.importanceDraws(), emulator, settings.emulatorKeep(), streams.stream(CONTROL + 301),
+                warn::warning);
+        double[][] samples = weighted.resample(settings.posteriorSamples(), streams.stream(CONTROL + 302));
+        times.put("importance sampling", Duration.ofNanos(System.nanoTime() - start));
+
+        start = System.nanoTime();
+        l.stage("parameter retriever");
+        // The retriever learns from the last round, the spectra the last compressor was fitted to.
+        ParameterRetriever retriever = ParameterRetriever.fit(names, compressor.compress(spectra.get(spectra.size() - 1)),
+                thetas.get(thetas.size() - 1), settings.seed(), settings.threads());
+        retriever.warnings().forEach(warn::warning);
+        times.put("parameter retriever", Duration.ofNanos(System.nanoTime() - start));
+        return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, retriever.validationR2(),
+                warnings, times, simulated[0]);
+    }
+
+    /**
+     * SIXSA's first stage: a classifier learns which θ give valid simulations, by total counts
+     * (simulated, from the run's first simulation streams) or by the fit statistic of the
+     * model against the observation.
+     */
+    private RestrictionResult restrict(SbiSettings.Restriction r, Listener warn) {
+        ValidityCriterion criterion = r.criterion() == SbiSettings.RestrictionCriterion.COUNTS
+                ? CountsRangeCriterion.of((theta, first) -> totals(simulate(theta, first, null)), r.cmin(), r.cmax())
+                : BestFractionCriterion.of((theta, first) -> statistics(theta), r.fraction());
+        return PriorRestriction.builder(prior, criterion).simulationsPerRound(r.simulationsPerRound()).maxRounds(r.maxRounds())
+                .targetValidFraction(r.targetValidFraction()).seed(settings.seed()).listener(new RestrictionListener() {
+                    @Override
+                    public void warning(String message) {
+                        warn.warning(message);
+                    }
+                }).build().run();
+    }
+
+    private static double[] totals(double[][] spectra) {
+        double[] out = new double[spectra.length];
+        for (int i = 0; i < spectra.length; i++) {
+            for (double c : spectra[i]) {
+                out[i] += c;
+            }
+        }
+        return out;
+    }
+
+    private double[] statistics(double[][] theta) {
+        double[] out = new double[theta.length];
+        ParallelBatches.forEachIndex(theta.length, settings.threads(), i -> out[i] = likelihood.statistic(theta[i]));
+        return out;
+    }
+
+    /** Poisson spectra for the rows of {@code theta}; simulation k of the run uses stream k. */
+    private double[][] simulate(double[][] theta, long firstIndex, Listener l) {
+        int n = theta.length;
+        int d = theta[0].length;
+        int bins = simulator.totalBins();
+        double[][] out = new double[n][];
+        int chunk = 1000;
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
+            double[] free = new double[m * d];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(theta[from + i], 0, free, i * d, d);
+            }
+            double[] counts = new double[m * bins];
+            simulator.simulate(free, m, streams, firstIndex + from, counts);
+            for (int i = 0; i < m; i++) {
+                out[from + i] = Arrays.copyOfRange(counts, i * bins, (i + 1) * bins);
+            }
+            if (l != null) {
+                l.progress(from + m, n);
+            }
+        }
+        return out;
+    }
+
+    private static double[][] concat(List<double[][]> blocks) {
+        return blocks.stream().flatMap(Arrays::stream).toArray(double[][]::new);
+    }
+}
