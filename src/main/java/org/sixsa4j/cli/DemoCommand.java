@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         // Twelve components: with 64, the estimator overfits 1800 training spectra and importance sampling
         // kept an effective 4 of 10 000 draws; with 12, 677 (ESS/N 0.07, Pareto k 0.45).
         yaml.append("compression:\n  method: pca\n  components: 12\n");
-        yaml.append("npe:\n  rounds: 3\n  simulations: 2000\n");
+        yaml.append("npe:\n  rounds: 4\n  simulations: 2000\n");
         yaml.append("importance:\n  draws: 10000\n  samples: 5000\n");
         Files.writeString(output.file("demo.yaml"), yaml);
         Map<String, Object> values = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>It is sampled by rejection, which keeps draws exactly distributed as p̃ (a
  * sampling-importance-resampling scheme would not). When the root prior is a product of
  * one-parameter priors, candidates come from it restricted to a box around the region (the
- * bounding box of the posterior draws that set τ, widened by a quarter of its width on each
+ * bounding box of the posterior draws that set τ, widened by a tenth of its width on each
  * side), drawn exactly by inverting each parameter's distribution; rejection then only has to
  * remove the box's corners, however small the region is within the prior. The region is taken
  * within that box. The density is p(θ)/α inside and 0 outside, with α = P(box) times the share of
@@ -34,7 +34,7 @@ public final class TruncatedPrior implements ParameterDistribution {
     /** Candidate draws that estimate the accepted share. */
     public static final int DEFAULT_ACCEPTANCE_DRAWS = 100_000;
     private static final double LOW_ACCEPTANCE = 0.01;
-    private static final double BOX_MARGIN = 0.25;
+    private static final double BOX_MARGIN = 0.1;
     private static final int MAX_BATCH = 200_000;
 
     /** One round's cut: θ is kept where log q(θ | x<sub>o</sub>) &gt; τ. */
@@ -158,7 +158,11 @@ public final class TruncatedPrior implements ParameterDistribution {
         return lo != null ? ((JointPrior) root).sampleWithin(lo, hi, n, rng) : root.sample(n, rng);
     }
 
-    /** Whether each row lies inside the box and passes every cut. */
+    /**
+     * Whether each row lies inside the box and passes every cut. The latest cut, the narrowest,
+     * goes first, and each earlier one sees only the rows still kept, so a candidate costs about
+     * one flow evaluation, not one per round.
+     */
     private boolean[] keeps(double[][] theta) {
         boolean[] keep = new boolean[theta.length];
         Arrays.fill(keep, true);
@@ -169,10 +173,21 @@ public final class TruncatedPrior implements ParameterDistribution {
                 }
             }
         }
-        for (Cut c : cuts) {
-            boolean[] k = c.keeps(theta);
-            for (int i = 0; i < keep.length; i++) {
-                keep[i] &= k[i];
+        for (int c = cuts.size() - 1; c >= 0; c--) {
+            int[] rows = new int[theta.length];
+            int n = 0;
+            for (int i = 0; i < theta.length; i++) {
+                if (keep[i]) {
+                    rows[n++] = i;
+                }
+            }
+            double[][] still = new double[n][];
+            for (int k = 0; k < n; k++) {
+                still[k] = theta[rows[k]];
+            }
+            boolean[] passed = cuts.get(c).keeps(still);
+            for (int k = 0; k < n; k++) {
+                keep[rows[k]] = passed[k];
             }
         }
         return keep;

@@ -40,7 +40,7 @@ class DemoCommandTest {
         // 0.3-10 keV lie k = 8..395, that is 388 channels, each its own bin.
         assertEquals(388, summary.get("bins").asInt());
         assertEquals(5, summary.get("truth_comparison").size());
-        assertEquals(6000, summary.get("simulations").asInt());
+        assertEquals(8000, summary.get("simulations").asInt());
 
         // The spectrum reads back through its RESPFILE and ANCRFILE links from the output folder.
         Observation obs = ObservationLoader.of(out.resolve("spectrum.pha")).load().noticeOnly(0.3, 10);
