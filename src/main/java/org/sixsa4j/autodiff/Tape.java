@@ -402,11 +402,7 @@ public final class Tape implements AutoCloseable {
                     y[i] = (float) sigmoid(x[i]);
                 }
             }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = FloatFunctions.tanh(x[i]);
-                }
-            }
+            case TANH -> Kernels.get().tanh(x, 0, y, 0, n);
             case GELU -> Kernels.get().gelu(x, y, n);
             case RELU -> {
                 for (int i = 0; i < n; i++) {

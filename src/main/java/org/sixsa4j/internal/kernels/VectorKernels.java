@@ -461,6 +461,46 @@ final class VectorKernels implements Kernels {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /**
+     * In chunks of {@link #CHUNK}, as GELU: one loop writes −2|x| to the scratch, {@link #exp}
+     * exponentiates it in place, and a last loop evaluates both branches of {@link Tanh} and keeps
+     * one per lane.
+     */
+    @Override
+    public void tanh(float[] x, int xOffset, float[] y, int yOffset, int n) {
+        int bound = FS.loopBound(n);
+        float[] e = SCRATCH.get().tail;
+        for (int from = 0; from < bound; from += CHUNK) {
+            int length = Math.min(CHUNK, bound - from);
+            for (int j = 0; j < length; j += FL) {
+                FloatVector.fromArray(FS, x, xOffset + from + j).abs().mul(-2f).intoArray(e, j);
+            }
+            exp(e, length);
+            tanhCombine(x, xOffset + from, y, yOffset + from, e, length);
+        }
+        for (int i = bound; i < n; i++) {
+            y[yOffset + i] = Tanh.value(x[xOffset + i]);
+        }
+    }
+
+    private static void tanhCombine(float[] x, int xOffset, float[] y, int yOffset, float[] e, int length) {
+        float[] q = Tanh.Q;
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        for (int j = 0; j < length; j += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, xOffset + j);
+            FloatVector a = v.abs();
+            FloatVector s = a.mul(a);
+            FloatVector poly = s.fma(q[4], q[3]).fma(s, FloatVector.broadcast(FS, q[2]))
+                    .fma(s, FloatVector.broadcast(FS, q[1])).fma(s, FloatVector.broadcast(FS, q[0]));
+            FloatVector series = a.mul(s).fma(poly, a);
+            FloatVector ej = FloatVector.fromArray(FS, e, j);
+            FloatVector t = one.sub(ej).div(one.add(ej)).blend(series, a.lt(Tanh.SERIES_LIMIT));
+            // Math.copySign: t ≥ 0, so OR-ing in x's sign bit gives it x's sign.
+            IntVector sign = v.reinterpretAsInts().and(Integer.MIN_VALUE);
+            t.reinterpretAsInts().or(sign).reinterpretAsFloats().intoArray(y, yOffset + j);
+        }
+    }
+
     @Override
     public void gelu(float[] x, float[] y, int n) {
         int bound = FS.loopBound(n);
