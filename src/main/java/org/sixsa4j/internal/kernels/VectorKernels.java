@@ -317,18 +317,142 @@ final class VectorKernels implements Kernels {
                         tile1(a, i * rowStride + aStart, colStride, panel, depth, c, i * n + j0, add);
                     }
                 } else {
-                    // The last, narrower panel: compute full-width rows into a scratch tile and
-                    // copy back only the columns that exist.
-                    for (; i < rowTo; i++) {
-                        if (add) {
-                            System.arraycopy(c, i * n + j0, tile, 0, width);
-                        }
-                        tile1(a, i * rowStride + aStart, colStride, panel, depth, tile, 0, add);
-                        System.arraycopy(tile, 0, c, i * n + j0, width);
-                    }
+                    narrowPanel(a, aStart, rowStride, colStride, panel, depth, c, n, j0, width, add, rowFrom, rowTo, tile);
                 }
             }
         }
+    }
+
+    /**
+     * The last panel, narrower than {@link #NR}: slices of two vectors or one, four rows at a
+     * time, computed into the scratch {@code tile} (rows {@code 2·FL} apart) and copied back for
+     * the columns that exist. Each entry gets the same multiply-adds as in {@link #tile4}, so the
+     * result does not depend on which tile computed it. A flow's layers are 50 or 10 wide: their
+     * last panel (2 or 10 columns) computed three vectors wide cost more than the rest of the
+     * product. Vectors of half the width would waste less, but one float species of two shapes in
+     * one JVM makes JDK 17's type profiles of the Vector API polymorphic, and it then stops
+     * compiling vector operations to instructions, everywhere (measured: 2 GFLOP/s).
+     */
+    private static void narrowPanel(float[] a, int aStart, int rowStride, int colStride, float[] panel, int depth,
+                                    float[] c, int n, int j0, int width, boolean add, int rowFrom, int rowTo, float[] tile) {
+        int ld = 2 * FL;
+        for (int j = 0; j < width; j += ld) {
+            int cols = Math.min(ld, width - j);
+            int i = rowFrom;
+            for (; i + MR <= rowTo; i += MR) {
+                for (int r = 0; add && r < MR; r++) {
+                    System.arraycopy(c, (i + r) * n + j0 + j, tile, r * ld, cols);
+                }
+                if (cols <= FL) {
+                    narrow4x1(a, i * rowStride + aStart, rowStride, colStride, panel, j, depth, tile, add);
+                } else {
+                    narrow4x2(a, i * rowStride + aStart, rowStride, colStride, panel, j, depth, tile, add);
+                }
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(tile, r * ld, c, (i + r) * n + j0 + j, cols);
+                }
+            }
+            for (; i < rowTo; i++) {
+                if (add) {
+                    System.arraycopy(c, i * n + j0 + j, tile, 0, cols);
+                }
+                narrow1x2(a, i * rowStride + aStart, colStride, panel, j, depth, tile, add);
+                System.arraycopy(tile, 0, c, i * n + j0 + j, cols);
+            }
+        }
+    }
+
+    /** Four rows by two vectors, from panel columns {@code j ..}, into {@code tile} (rows 2·FL apart). */
+    private static void narrow4x2(float[] a, int a0, int rowStride, int colStride, float[] panel, int j, int k,
+                                float[] tile, boolean accumulate) {
+        int ld = 2 * FL;
+        FloatVector s00, s01, s10, s11, s20, s21, s30, s31;
+        if (accumulate) {
+            s00 = FloatVector.fromArray(FS, tile, 0);
+            s01 = FloatVector.fromArray(FS, tile, FL);
+            s10 = FloatVector.fromArray(FS, tile, ld);
+            s11 = FloatVector.fromArray(FS, tile, ld + FL);
+            s20 = FloatVector.fromArray(FS, tile, 2 * ld);
+            s21 = FloatVector.fromArray(FS, tile, 2 * ld + FL);
+            s30 = FloatVector.fromArray(FS, tile, 3 * ld);
+            s31 = FloatVector.fromArray(FS, tile, 3 * ld + FL);
+        } else {
+            s00 = s01 = s10 = s11 = s20 = s21 = s30 = s31 = FloatVector.zero(FS);
+        }
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        for (int p = 0, q = j, ap = 0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector b0 = FloatVector.fromArray(FS, panel, q);
+            FloatVector b1 = FloatVector.fromArray(FS, panel, q + FL);
+            FloatVector x = FloatVector.broadcast(FS, a[a0 + ap]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            x = FloatVector.broadcast(FS, a[a1 + ap]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            x = FloatVector.broadcast(FS, a[a2 + ap]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            x = FloatVector.broadcast(FS, a[a3 + ap]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+        }
+        s00.intoArray(tile, 0);
+        s01.intoArray(tile, FL);
+        s10.intoArray(tile, ld);
+        s11.intoArray(tile, ld + FL);
+        s20.intoArray(tile, 2 * ld);
+        s21.intoArray(tile, 2 * ld + FL);
+        s30.intoArray(tile, 3 * ld);
+        s31.intoArray(tile, 3 * ld + FL);
+    }
+
+    /** Four rows by one vector, as {@link #narrow4x2}. */
+    private static void narrow4x1(float[] a, int a0, int rowStride, int colStride, float[] panel, int j, int k,
+                                float[] tile, boolean accumulate) {
+        int ld = 2 * FL;
+        FloatVector s0, s1, s2, s3;
+        if (accumulate) {
+            s0 = FloatVector.fromArray(FS, tile, 0);
+            s1 = FloatVector.fromArray(FS, tile, ld);
+            s2 = FloatVector.fromArray(FS, tile, 2 * ld);
+            s3 = FloatVector.fromArray(FS, tile, 3 * ld);
+        } else {
+            s0 = s1 = s2 = s3 = FloatVector.zero(FS);
+        }
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        for (int p = 0, q = j, ap = 0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector b = FloatVector.fromArray(FS, panel, q);
+            s0 = b.fma(FloatVector.broadcast(FS, a[a0 + ap]), s0);
+            s1 = b.fma(FloatVector.broadcast(FS, a[a1 + ap]), s1);
+            s2 = b.fma(FloatVector.broadcast(FS, a[a2 + ap]), s2);
+            s3 = b.fma(FloatVector.broadcast(FS, a[a3 + ap]), s3);
+        }
+        s0.intoArray(tile, 0);
+        s1.intoArray(tile, ld);
+        s2.intoArray(tile, 2 * ld);
+        s3.intoArray(tile, 3 * ld);
+    }
+
+    /** One row by two vectors, as {@link #narrow4x2}. */
+    private static void narrow1x2(float[] a, int a0, int colStride, float[] panel, int j, int k, float[] tile, boolean accumulate) {
+        FloatVector s0, s1;
+        if (accumulate) {
+            s0 = FloatVector.fromArray(FS, tile, 0);
+            s1 = FloatVector.fromArray(FS, tile, FL);
+        } else {
+            s0 = s1 = FloatVector.zero(FS);
+        }
+        for (int p = 0, q = j, ap = a0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector x = FloatVector.broadcast(FS, a[ap]);
+            s0 = FloatVector.fromArray(FS, panel, q).fma(x, s0);
+            s1 = FloatVector.fromArray(FS, panel, q + FL).fma(x, s1);
+        }
+        s0.intoArray(tile, 0);
+        s1.intoArray(tile, FL);
     }
 
     /**
@@ -445,7 +569,8 @@ final class VectorKernels implements Kernels {
     /** Per-thread buffers for the packed panels of B, grown on demand and reused. */
     private static final class Scratch {
         private float[] panel = new float[0];
-        final float[] tile = new float[NR];
+        /** C's rows for the narrow last panel: {@link #MR} rows of two vectors. */
+        final float[] tile = new float[MR * 2 * FL];
         /** t, the erfc exponent and the density exponent of a chunk of GELU. */
         final float[] t = new float[CHUNK];
         final float[] tail = new float[CHUNK];
