@@ -322,8 +322,8 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     /**
      * {@code n} draws of θ given one context row ({@code null} without context), from normal
      * variates of {@code rng}: n × D, in evaluation mode. Each MADE is inverted one feature at a
-     * time, D passes, since feature i's scale and shift need features 0 .. i−1; the context's
-     * contribution is computed once per MADE, not per row.
+     * time ({@link Made#inverse}), since feature i's scale and shift need features 0 .. i−1; the
+     * context's contribution is computed once per MADE, not per row.
      */
     public double[][] sample(int n, double[] context, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -337,22 +337,11 @@ public final class MaskedAutoregressiveFlow implements Trainable {
                     z.data[i] = (float) normal.sample();
                 }
                 List<Tensor> contextTerms = sharedContextTerms(tape, context);
-                int keep = tape.size();
                 FMatrixRMaj unpermuted = new FMatrixRMaj(rows, features);
                 for (int t = transforms.size() - 1; t >= 0; t--) {
                     CommonOps_FDRM.mult(z, inversePermutations.get(t), unpermuted);
-                    FMatrixRMaj x = new FMatrixRMaj(rows, features);
-                    Made made = transforms.get(t);
-                    for (int i = 0; i < features; i++) {
-                        FMatrixRMaj params = made.forwardWithContextTerm(tape, tape.constant(x), contextTerms.get(t)).value();
-                        for (int r = 0; r < rows; r++) {
-                            double u = params.get(r, i);
-                            double scale = Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u))) + MIN_SCALE;
-                            x.set(r, i, (float) ((unpermuted.get(r, i) - params.get(r, features + i)) / scale));
-                        }
-                        tape.truncate(keep);
-                    }
-                    z = x;
+                    Tensor term = contextTerms.get(t);
+                    transforms.get(t).inverse(unpermuted, term == null ? null : term.value(), MIN_SCALE, z);
                 }
                 for (int r = 0; r < rows; r++) {
                     for (int i = 0; i < features; i++) {
