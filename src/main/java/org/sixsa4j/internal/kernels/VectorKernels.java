@@ -356,7 +356,11 @@ final class VectorKernels implements Kernels {
                 if (add) {
                     System.arraycopy(c, i * n + j0 + j, tile, 0, cols);
                 }
-                narrow1x2(a, i * rowStride + aStart, colStride, panel, j, depth, tile, add);
+                if (cols <= FL) {
+                    narrow1x1(a, i * rowStride + aStart, colStride, panel, j, depth, tile, add);
+                } else {
+                    narrow1x2(a, i * rowStride + aStart, colStride, panel, j, depth, tile, add);
+                }
                 System.arraycopy(tile, 0, c, i * n + j0 + j, cols);
             }
         }
@@ -453,6 +457,15 @@ final class VectorKernels implements Kernels {
         }
         s0.intoArray(tile, 0);
         s1.intoArray(tile, FL);
+    }
+
+    /** One row by one vector, as {@link #narrow4x2}. */
+    private static void narrow1x1(float[] a, int a0, int colStride, float[] panel, int j, int k, float[] tile, boolean accumulate) {
+        FloatVector s0 = accumulate ? FloatVector.fromArray(FS, tile, 0) : FloatVector.zero(FS);
+        for (int p = 0, q = j, ap = a0; p < k; p++, q += NR, ap += colStride) {
+            s0 = FloatVector.fromArray(FS, panel, q).fma(FloatVector.broadcast(FS, a[ap]), s0);
+        }
+        s0.intoArray(tile, 0);
     }
 
     /**
