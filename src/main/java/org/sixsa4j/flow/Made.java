@@ -176,14 +176,13 @@ public final class Made {
          */
         private final float[][][] hiddenWeight;
         private final float[][] hiddenBias;
-        /** The output layer (2D × width), its columns by degree. */
-        private final float[] outputWeight;
+        /** Per feature i: output rows i (scale) and D + i (shift) over the units of degree at most i. */
+        private final float[][] outputWeight;
         private final float[] outputBias;
-        /** Scratch, feature by feature and unit by unit: x (D × block), h (width × block) per layer, u and m. */
+        /** Scratch, feature by feature and unit by unit: x (D × block), h (width × block) per layer, u then m. */
         private final float[] x = new float[features * INVERSE_BLOCK];
         private final float[][] h;
-        private final float[] u = new float[INVERSE_BLOCK];
-        private final float[] m = new float[INVERSE_BLOCK];
+        private final float[] um = new float[2 * INVERSE_BLOCK];
 
         Inversion(FMatrixRMaj contextTerm) {
             inputWeight = new float[width * features];
@@ -211,11 +210,15 @@ public final class Made {
                 }
                 hiddenBias[b] = gather(hidden.get(b).bias().data);
             }
-            outputWeight = new float[2 * features * width];
-            for (int o = 0; o < 2 * features; o++) {
-                for (int v = 0; v < width; v++) {
-                    int at = o * width + byDegree[v];
-                    outputWeight[o * width + v] = output.weight().data[at] * outputMask.data[at];
+            outputWeight = new float[features][];
+            for (int i = 0; i < features; i++) {
+                int e = unitsUpTo[i];
+                outputWeight[i] = new float[2 * e];
+                for (int v = 0; v < e; v++) {
+                    int scale = i * width + byDegree[v];
+                    int shift = (features + i) * width + byDegree[v];
+                    outputWeight[i][v] = output.weight().data[scale] * outputMask.data[scale];
+                    outputWeight[i][e + v] = output.weight().data[shift] * outputMask.data[shift];
                 }
             }
             outputBias = output.bias().data;
@@ -247,8 +250,9 @@ public final class Made {
                     for (int r = 0; r < n; r++) {
                         // softplus(u) = max(u, 0) + ln(1 + e^−|u|); ln(1 + ·) in double loses
                         // only 1e-16 absolute, nothing next to the added minimum scale.
-                        double scale = Math.max(u[r], 0) + Math.log(1 + Math.exp(-Math.abs(u[r]))) + minScale;
-                        x[i * n + r] = (float) ((z[(from + r) * features + i] - m[r]) / scale);
+                        double u = um[r];
+                        double scale = Math.max(u, 0) + Math.log(1 + Math.exp(-Math.abs(u))) + minScale;
+                        x[i * n + r] = (float) ((z[(from + r) * features + i] - um[n + r]) / scale);
                     }
                 }
                 for (int r = 0; r < n; r++) {
@@ -285,18 +289,15 @@ public final class Made {
             }
         }
 
-        /** Feature i's unconstrained scale u and shift m, from the last layer's units {@code [0, units)}. */
+        /**
+         * Feature i's unconstrained scale u and shift m, into {@code um[0, n)} and
+         * {@code um[n, 2n)}, from the last layer's units {@code [0, units)}.
+         */
         private void outputs(int i, int units, int n) {
-            Arrays.fill(u, 0, n, outputBias[i]);
-            Arrays.fill(m, 0, n, outputBias[features + i]);
-            float[] last = h[hidden.size()];
-            for (int v = 0; v < units; v++) {
-                float wu = outputWeight[i * width + v];
-                float wm = outputWeight[(features + i) * width + v];
-                for (int r = 0, o = v * n; r < n; r++, o++) {
-                    u[r] = Math.fma(wu, last[o], u[r]);
-                    m[r] = Math.fma(wm, last[o], m[r]);
-                }
+            Arrays.fill(um, 0, n, outputBias[i]);
+            Arrays.fill(um, n, 2 * n, outputBias[features + i]);
+            if (units > 0) {
+                kernels.gemm(outputWeight[i], h[hidden.size()], um, 2, units, n, true, 0, 2);
             }
         }
     }
