@@ -209,34 +209,73 @@ public final class Tape implements AutoCloseable {
         int cols = a.cols();
         int rs = out.int1;
         int cs = out.int2;
-        for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            int p = i * rs;
+        if (rs == cols * cs) {
+            // b of a's shape, or one scalar: one loop over the whole matrix. Row by row, a
+            // flow's 5-wide rows would never reach the JIT's unrolled vector loop.
+            binary(op, x, 0, z, 0, cs, y, rows * cols);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                binary(op, x, i * cols, z, i * rs, cs, y, cols);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code y[o + j] = x[o + j] op b[j]} for {@code j < n}, where b is {@code z[p + j]} when
+     * {@code stride} is 1 and {@code z[p]} when it is 0: unit strides, which the JIT vectorises.
+     */
+    private static void binary(Op op, float[] x, int o, float[] z, int p, int stride, float[] y, int n) {
+        if (stride == 0) {
+            float s = z[p];
             switch (op) {
                 case ADD -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] + z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] + s;
                     }
                 }
                 case SUB -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] - z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] - s;
                     }
                 }
                 case MUL -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] * z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] * s;
                     }
                 }
                 case DIV -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] / z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] / s;
                     }
                 }
                 default -> throw new AssertionError(op);
             }
+            return;
         }
-        return out;
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] + z[p + j];
+                }
+            }
+            case SUB -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] - z[p + j];
+                }
+            }
+            case MUL -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] * z[p + j];
+                }
+            }
+            case DIV -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] / z[p + j];
+                }
+            }
+            default -> throw new AssertionError(op);
+        }
     }
 
     /**
