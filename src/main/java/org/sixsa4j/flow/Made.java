@@ -129,9 +129,16 @@ public final class Made {
 
     /** As {@link #forward}, with the context term already computed (broadcast when it has one row). */
     Tensor forwardWithContextTerm(Tape tape, Tensor x, Tensor contextTerm) {
-        Tensor h = masked(tape, input, x, inputMask);
-        if (contextTerm != null) {
-            h = tape.add(h, contextTerm);
+        Tensor h;
+        if (contextTerm != null && contextTerm.rows() == 1) {
+            // One context for every row: its term joins the bias once, instead of a pass over the rows.
+            List<Parameter> p = input.parameters();
+            h = tape.maskedLinear(x, p.get(0).tensor(), inputMask, tape.add(p.get(1).tensor(), contextTerm));
+        } else {
+            h = masked(tape, input, x, inputMask);
+            if (contextTerm != null) {
+                h = tape.add(h, contextTerm);
+            }
         }
         h = tape.tanh(h);
         for (Linear layer : hidden) {
