@@ -310,11 +310,13 @@ final class VectorKernels implements Kernels {
                 if (bTransposed) {
                     packTransposed(b, k, p0, depth, j0, width, stride, panel);
                 } else {
+                    if (width < stride) {
+                        // One long fill for the padding of every row: per row, a fill of a few
+                        // floats cost more than the copy.
+                        Arrays.fill(panel, 0, depth * stride, 0f);
+                    }
                     for (int p = 0; p < depth; p++) {
                         System.arraycopy(b, (p0 + p) * n + j0, panel, p * stride, width);
-                        if (width < stride) {
-                            Arrays.fill(panel, p * stride + width, (p + 1) * stride, 0f);
-                        }
                     }
                 }
                 int aStart = p0 * colStride;
