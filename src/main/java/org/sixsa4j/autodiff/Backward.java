@@ -34,6 +34,7 @@ final class Backward {
             case CONCAT_COLS -> concatCols(t);
             case SLICE_COLS -> sliceCols(t);
             case GATHER_ROWS -> gatherRows(t);
+            case GATHER_COLS -> gatherCols(t);
             case BATCH_NORM -> batchNorm(t);
             case CONSTANT -> throw new AssertionError("constants need no gradient");
             default -> unary(t);
@@ -420,6 +421,24 @@ final class Backward {
         for (int k = 0; k < t.int1; k++) {
             for (int j = 0, o = t.index[k] * cols, q = k * cols; j < cols; j++) {
                 ga[o + j] += g[q + j];
+            }
+        }
+    }
+
+    /** Scatter-add: a column gathered k times receives the sum of its k gradients. */
+    private void gatherCols(Tensor t) {
+        Tensor a = t.a;
+        if (!a.requiresGrad) {
+            return;
+        }
+        int rows = t.rows();
+        int width = t.cols();
+        int cols = a.cols();
+        float[] g = t.grad.data;
+        float[] ga = a.grad.data;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < width; k++) {
+                ga[i * cols + t.index[k]] += g[i * width + k];
             }
         }
     }

@@ -677,6 +677,36 @@ public final class Tape implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Column {@code index[k]} of {@code a} as column k of the result; indices may repeat, and
+     * backward adds the gradients of repeated columns. The index array is copied. With a
+     * permutation as index, this is the product with a permutation matrix at the cost of a copy.
+     */
+    public Tensor gatherCols(Tensor a, int[] index) {
+        int cols = a.cols();
+        for (int k = 0; k < index.length; k++) {
+            if (index[k] < 0 || index[k] >= cols) {
+                throw new IllegalArgumentException("gatherCols: index[" + k + "] = " + index[k]
+                        + " is outside the " + cols + " columns of a");
+            }
+        }
+        int rows = a.rows();
+        int width = index.length;
+        Tensor out = result(Op.GATHER_COLS, rows, width, a, null, null);
+        if (out.index.length < width) {
+            out.index = new int[width];
+        }
+        System.arraycopy(index, 0, out.index, 0, width);
+        float[] x = a.value.data;
+        float[] y = out.value.data;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < width; k++) {
+                y[i * width + k] = x[i * cols + index[k]];
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------------------------------
     // Batch normalisation
 
