@@ -206,6 +206,8 @@ public final class Made {
         private final float[] x = new float[features * BLOCK];
         private final float[][] h;
         private final float[] um = new float[2 * BLOCK];
+        /** Per sample of a block, the product of its scales: one logarithm per row, not one per feature. */
+        private final double[] scaleProduct = new double[BLOCK];
 
         ByDegree(FMatrixRMaj contextTerm) {
             inputWeight = new float[width * features];
@@ -270,6 +272,7 @@ public final class Made {
                     // Features not solved yet must be finite: their weights are masked to 0.
                     Arrays.fill(x, 0, features * n, 0f);
                 } else {
+                    Arrays.fill(scaleProduct, 0, n, 1.0);
                     for (int r = 0; r < n; r++) {
                         for (int i = 0; i < features; i++) {
                             x[i * n + r] = in[(from + r) * features + i];
@@ -295,9 +298,18 @@ public final class Made {
                             out[at] = x[i * n + r];
                         } else {
                             out[at] = (float) (x[i * n + r] * scale + um[n + r]);
-                            logDet[from + r] += Math.log(scale);
+                            scaleProduct[r] *= scale;
+                            // A scale is at least 1e-3 and at most a float's range, so a product
+                            // kept within 1e±100 never leaves the doubles.
+                            if (scaleProduct[r] < 1e-100 || scaleProduct[r] > 1e100) {
+                                logDet[from + r] += Math.log(scaleProduct[r]);
+                                scaleProduct[r] = 1;
+                            }
                         }
                     }
+                }
+                for (int r = 0; r < n && !inverse; r++) {
+                    logDet[from + r] += Math.log(scaleProduct[r]);
                 }
             }
         }
