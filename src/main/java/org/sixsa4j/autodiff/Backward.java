@@ -34,6 +34,7 @@ final class Backward {
             case CONCAT_COLS -> concatCols(t);
             case SLICE_COLS -> sliceCols(t);
             case GATHER_ROWS -> gatherRows(t);
+            case GATHER_COLS -> gatherCols(t);
             case BATCH_NORM -> batchNorm(t);
             case CONSTANT -> throw new AssertionError("constants need no gradient");
             default -> unary(t);
@@ -112,60 +113,101 @@ final class Backward {
         float[] z = b.value.data;
         float[] y = t.value.data;
         Op op = t.op;
+        // Unit-stride loops over the whole matrix where the shapes allow, as in the forward op.
+        boolean whole = rs == cols * cs;
         if (a.requiresGrad) {
             float[] ga = a.grad.data;
-            for (int i = 0; i < rows; i++) {
-                int o = i * cols;
-                int p = i * rs;
-                switch (op) {
-                    case ADD, SUB -> {
-                        for (int j = 0; j < cols; j++) {
-                            ga[o + j] += g[o + j];
-                        }
-                    }
-                    case MUL -> {
-                        for (int j = 0; j < cols; j++) {
-                            ga[o + j] += g[o + j] * z[p + j * cs];
-                        }
-                    }
-                    case DIV -> {
-                        for (int j = 0; j < cols; j++) {
-                            ga[o + j] += g[o + j] / z[p + j * cs];
-                        }
-                    }
-                    default -> throw new AssertionError(op);
+            if (op == Op.ADD || op == Op.SUB) {
+                for (int i = 0, n = rows * cols; i < n; i++) {
+                    ga[i] += g[i];
+                }
+            } else if (whole) {
+                scaledGradient(op == Op.DIV, g, 0, z, 0, cs, ga, rows * cols);
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    scaledGradient(op == Op.DIV, g, i * cols, z, i * rs, cs, ga, cols);
                 }
             }
         }
         if (b.requiresGrad) {
             float[] gb = b.grad.data;
-            boolean broadcast = b.rows() * b.cols() != rows * cols;
+            if (rs == cols && cs == 1) {
+                sameShapeGradientOfB(op, g, x, y, z, gb, rows * cols);
+                return;
+            }
             // A broadcast operand collects a sum over rows or columns: accumulate it in double.
-            double[] acc = broadcast ? scratch(b.rows() * b.cols()) : null;
+            double[] acc = scratch(b.rows() * b.cols());
             for (int i = 0; i < rows; i++) {
                 int o = i * cols;
                 int p = i * rs;
                 for (int j = 0; j < cols; j++) {
                     int q = p + j * cs;
-                    float d = switch (op) {
+                    acc[q] += switch (op) {
                         case ADD -> g[o + j];
                         case SUB -> -g[o + j];
                         case MUL -> g[o + j] * x[o + j];
                         case DIV -> -g[o + j] * y[o + j] / z[q]; // d(a/b)/db = −(a/b)/b
                         default -> throw new AssertionError(op);
                     };
-                    if (broadcast) {
-                        acc[q] += d;
-                    } else {
-                        gb[q] += d;
-                    }
                 }
             }
-            if (broadcast) {
-                for (int q = 0, n = b.rows() * b.cols(); q < n; q++) {
-                    gb[q] += (float) acc[q];
+            for (int q = 0, n = b.rows() * b.cols(); q < n; q++) {
+                gb[q] += (float) acc[q];
+            }
+        }
+    }
+
+    /**
+     * {@code ga[o + j] += g[o + j]·b[j]}, or {@code / b[j]} when {@code divide}, with b
+     * {@code z[p + j]} for stride 1 and {@code z[p]} for stride 0.
+     */
+    private static void scaledGradient(boolean divide, float[] g, int o, float[] z, int p, int stride, float[] ga, int n) {
+        if (stride == 0) {
+            float s = z[p];
+            if (divide) {
+                for (int j = o; j < o + n; j++) {
+                    ga[j] += g[j] / s;
+                }
+            } else {
+                for (int j = o; j < o + n; j++) {
+                    ga[j] += g[j] * s;
                 }
             }
+        } else if (divide) {
+            for (int j = 0; j < n; j++) {
+                ga[o + j] += g[o + j] / z[p + j];
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                ga[o + j] += g[o + j] * z[p + j];
+            }
+        }
+    }
+
+    /** b's gradient when b has a's shape: no sum, so float as the values. */
+    private static void sameShapeGradientOfB(Op op, float[] g, float[] x, float[] y, float[] z, float[] gb, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    gb[i] += g[i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    gb[i] -= g[i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    gb[i] += g[i] * x[i];
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    gb[i] += -g[i] * y[i] / z[i]; // d(a/b)/db = −(a/b)/b
+                }
+            }
+            default -> throw new AssertionError(op);
         }
     }
 
@@ -379,6 +421,24 @@ final class Backward {
         for (int k = 0; k < t.int1; k++) {
             for (int j = 0, o = t.index[k] * cols, q = k * cols; j < cols; j++) {
                 ga[o + j] += g[q + j];
+            }
+        }
+    }
+
+    /** Scatter-add: a column gathered k times receives the sum of its k gradients. */
+    private void gatherCols(Tensor t) {
+        Tensor a = t.a;
+        if (!a.requiresGrad) {
+            return;
+        }
+        int rows = t.rows();
+        int width = t.cols();
+        int cols = a.cols();
+        float[] g = t.grad.data;
+        float[] ga = a.grad.data;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < width; k++) {
+                ga[i * cols + t.index[k]] += g[i * width + k];
             }
         }
     }

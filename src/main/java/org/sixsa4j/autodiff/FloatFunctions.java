@@ -1,23 +1,21 @@
 package org.sixsa4j.autodiff;
 
 /**
- * exp(x) − 1, ln(1 + x) and tanh(x) of float arguments, to float accuracy, from {@link Math#exp}
- * and {@link Math#log} in double. Those two are compiled to fast machine code, while
- * {@link Math#expm1}, {@link Math#log1p} and {@link Math#tanh} run the Java port of fdlibm and
- * cost several times more: with 2000-channel spectra they took 15 % of an auto-encoder's
- * training step.
+ * exp(x) − 1 and ln(1 + x) of float arguments, to float accuracy, from {@link Math#exp} and
+ * {@link Math#log} in double. Those two are compiled to fast machine code, while
+ * {@link Math#expm1} and {@link Math#log1p} run the Java port of fdlibm and cost several times
+ * more: with 2000-channel spectra they took 15 % of an auto-encoder's training step. (tanh, the
+ * activation of flows, is a kernel: {@code Kernels#tanh}.)
  *
  * <p>For a float x, 1 + x in double is exact when |x| ≥ 2⁻²⁹, and the cancellation in
- * exp(x) − 1 or in tanh's 1 − 2/(e^{2|x|} + 1) loses about log₂(1/|x|) of double's 53 bits: for
- * the |x| where the functions switch to their Taylor series, float's 24 bits are still exact.
+ * exp(x) − 1 loses about log₂(1/|x|) of double's 53 bits: for the |x| where the functions switch
+ * to their Taylor series, float's 24 bits are still exact.
  */
 final class FloatFunctions {
     /** Below this |x|, exp(x) − 1 = x + x²/2 + x³/6 to a relative 1e-13. */
     private static final double EXPM1_SERIES = 1e-4;
     /** Below this |x|, ln(1 + x) = x − x²/2 + x³/3 to a relative 1e-13. */
     private static final double LOG1P_SERIES = 1e-4;
-    /** Below this |x|, tanh(x) = x − x³/3 + 2x⁵/15 − 17x⁷/315 to a relative 1e-13. */
-    private static final double TANH_SERIES = 0.02;
 
     private FloatFunctions() {
     }
@@ -41,16 +39,5 @@ final class FloatFunctions {
     /** ln(1 + e) for e = exp(−|x|) in (0, 1], the tail of softplus. */
     static double log1pOfSmall(double e) {
         return e < LOG1P_SERIES ? e - e * e * (0.5 - e / 3) : Math.log(1 + e);
-    }
-
-    static float tanh(float x) {
-        double v = x;
-        double a = Math.abs(v);
-        if (a < TANH_SERIES) {
-            double v2 = v * v;
-            return (float) (v * (1 - v2 * (1.0 / 3 - v2 * (2.0 / 15 - v2 * 17.0 / 315))));
-        }
-        double t = 1 - 2 / (Math.exp(2 * a) + 1);
-        return (float) Math.copySign(t, v);
     }
 }

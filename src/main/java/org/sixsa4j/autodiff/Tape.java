@@ -209,34 +209,73 @@ public final class Tape implements AutoCloseable {
         int cols = a.cols();
         int rs = out.int1;
         int cs = out.int2;
-        for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            int p = i * rs;
+        if (rs == cols * cs) {
+            // b of a's shape, or one scalar: one loop over the whole matrix. Row by row, a
+            // flow's 5-wide rows would never reach the JIT's unrolled vector loop.
+            binary(op, x, 0, z, 0, cs, y, rows * cols);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                binary(op, x, i * cols, z, i * rs, cs, y, cols);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code y[o + j] = x[o + j] op b[j]} for {@code j < n}, where b is {@code z[p + j]} when
+     * {@code stride} is 1 and {@code z[p]} when it is 0: unit strides, which the JIT vectorises.
+     */
+    private static void binary(Op op, float[] x, int o, float[] z, int p, int stride, float[] y, int n) {
+        if (stride == 0) {
+            float s = z[p];
             switch (op) {
                 case ADD -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] + z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] + s;
                     }
                 }
                 case SUB -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] - z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] - s;
                     }
                 }
                 case MUL -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] * z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] * s;
                     }
                 }
                 case DIV -> {
-                    for (int j = 0; j < cols; j++) {
-                        y[o + j] = x[o + j] / z[p + j * cs];
+                    for (int j = o; j < o + n; j++) {
+                        y[j] = x[j] / s;
                     }
                 }
                 default -> throw new AssertionError(op);
             }
+            return;
         }
-        return out;
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] + z[p + j];
+                }
+            }
+            case SUB -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] - z[p + j];
+                }
+            }
+            case MUL -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] * z[p + j];
+                }
+            }
+            case DIV -> {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = x[o + j] / z[p + j];
+                }
+            }
+            default -> throw new AssertionError(op);
+        }
     }
 
     /**
@@ -402,11 +441,7 @@ public final class Tape implements AutoCloseable {
                     y[i] = (float) sigmoid(x[i]);
                 }
             }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = FloatFunctions.tanh(x[i]);
-                }
-            }
+            case TANH -> Kernels.get().tanh(x, 0, y, 0, n);
             case GELU -> Kernels.get().gelu(x, y, n);
             case RELU -> {
                 for (int i = 0; i < n; i++) {
@@ -638,6 +673,36 @@ public final class Tape implements AutoCloseable {
         float[] y = out.value.data;
         for (int k = 0; k < index.length; k++) {
             System.arraycopy(x, index[k] * cols, y, k * cols, cols);
+        }
+        return out;
+    }
+
+    /**
+     * Column {@code index[k]} of {@code a} as column k of the result; indices may repeat, and
+     * backward adds the gradients of repeated columns. The index array is copied. With a
+     * permutation as index, this is the product with a permutation matrix at the cost of a copy.
+     */
+    public Tensor gatherCols(Tensor a, int[] index) {
+        int cols = a.cols();
+        for (int k = 0; k < index.length; k++) {
+            if (index[k] < 0 || index[k] >= cols) {
+                throw new IllegalArgumentException("gatherCols: index[" + k + "] = " + index[k]
+                        + " is outside the " + cols + " columns of a");
+            }
+        }
+        int rows = a.rows();
+        int width = index.length;
+        Tensor out = result(Op.GATHER_COLS, rows, width, a, null, null);
+        if (out.index.length < width) {
+            out.index = new int[width];
+        }
+        System.arraycopy(index, 0, out.index, 0, width);
+        float[] x = a.value.data;
+        float[] y = out.value.data;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < width; k++) {
+                y[i * width + k] = x[i * cols + index[k]];
+            }
         }
         return out;
     }

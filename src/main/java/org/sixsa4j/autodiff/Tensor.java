@@ -38,7 +38,7 @@ public final class Tensor {
     double scalar2;
     int int1;
     int int2;
-    /** Row indices of gatherRows, copied so the caller may reuse its array. */
+    /** Row indices of gatherRows or column indices of gatherCols, copied so the caller may reuse its array. */
     int[] index = new int[0];
     /** Inputs of concatCols; only the first {@code partCount} are meaningful. */
     Tensor[] parts = new Tensor[0];

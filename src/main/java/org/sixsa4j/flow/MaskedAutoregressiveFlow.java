@@ -58,8 +58,8 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     private final ContextScaling scaling;
     private final Module embedding;
     private final List<Made> transforms = new ArrayList<>();
-    private final List<FMatrixRMaj> permutations = new ArrayList<>();
-    private final List<FMatrixRMaj> inversePermutations = new ArrayList<>();
+    /** Per transform: column j of the permuted features is column {@code order[j]} of its output. */
+    private final List<int[]> orders = new ArrayList<>();
     private final FMatrixRMaj thetaMean;
     private final FMatrixRMaj thetaStd;
     private final FMatrixRMaj contextMean;
@@ -78,13 +78,7 @@ public final class MaskedAutoregressiveFlow implements Trainable {
             this.transforms.add(new Made(features, madeContext, b.hiddenFeatures, b.blocks, rng));
             int[] order = PermutationSampler.natural(features);
             PermutationSampler.shuffle(rng, order);
-            FMatrixRMaj p = new FMatrixRMaj(features, features);
-            for (int j = 0; j < features; j++) {
-                // Column j of z·P is column order[j] of z.
-                p.set(order[j], j, 1f);
-            }
-            permutations.add(p);
-            inversePermutations.add(CommonOps_FDRM.transpose(p, null));
+            orders.add(order);
         }
         thetaMean = new FMatrixRMaj(1, features);
         thetaStd = new FMatrixRMaj(1, features);
@@ -249,7 +243,7 @@ public final class MaskedAutoregressiveFlow implements Trainable {
             z = tape.add(tape.mul(z, scale), shift);
             Tensor ld = tape.sumCols(tape.log(scale));
             logDet = logDet == null ? ld : tape.add(logDet, ld);
-            z = tape.matmul(z, tape.constant(permutations.get(t)));
+            z = tape.gatherCols(z, orders.get(t));
         }
         Tensor base = tape.addScalar(tape.mulScalar(tape.sumCols(tape.square(z)), -0.5), -0.5 * features * LOG_2PI - logStdSum);
         return tape.add(base, logDet);
@@ -257,28 +251,57 @@ public final class MaskedAutoregressiveFlow implements Trainable {
 
     /**
      * log q(θ | x) for many θ and one context, in evaluation mode and without gradients: the
-     * per-row values for the rows of {@code theta}.
+     * per-row values for the rows of {@code theta}. Off the tape: each MADE runs
+     * {@link Made#transform}, which skips the weights its masks zero.
      */
     public double[] logProb(double[][] theta, double[] context) {
         double[] out = new double[theta.length];
         eval();
         try (Tape tape = Tape.create()) {
+            List<Tensor> contextTerms = sharedContextTerms(tape, context);
             for (int from = 0; from < theta.length; from += CHUNK) {
                 int rows = Math.min(CHUNK, theta.length - from);
-                FMatrixRMaj block = new FMatrixRMaj(rows, features);
+                FMatrixRMaj z = new FMatrixRMaj(rows, features);
                 for (int r = 0; r < rows; r++) {
                     for (int i = 0; i < features; i++) {
-                        block.set(r, i, (float) theta[from + r][i]);
+                        z.set(r, i, (float) ((theta[from + r][i] - thetaMean.data[i]) / thetaStd.data[i]));
                     }
                 }
-                FMatrixRMaj logq = logProb(tape, tape.constant(block), sharedContextTerms(tape, context)).value();
-                for (int r = 0; r < rows; r++) {
-                    out[from + r] = logq.data[r];
+                FMatrixRMaj transformed = new FMatrixRMaj(rows, features);
+                double[] logDet = new double[rows];
+                for (int t = 0; t < transforms.size(); t++) {
+                    Tensor term = contextTerms.get(t);
+                    transforms.get(t).transform(z, term == null ? null : term.value(), MIN_SCALE, transformed, logDet);
+                    permute(transformed, orders.get(t), false, z);
                 }
-                tape.reset();
+                for (int r = 0; r < rows; r++) {
+                    double squares = 0;
+                    for (int i = 0; i < features; i++) {
+                        squares += (double) z.get(r, i) * z.get(r, i);
+                    }
+                    out[from + r] = -0.5 * squares - 0.5 * features * LOG_2PI - logStdSum + logDet[r];
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Column j of {@code out} is column {@code order[j]} of {@code in} (the permutation after a
+     * transform), or, {@code inverse}, column {@code order[j]} of {@code out} is column j of
+     * {@code in} (its undoing).
+     */
+    private static void permute(FMatrixRMaj in, int[] order, boolean inverse, FMatrixRMaj out) {
+        int cols = order.length;
+        for (int r = 0; r < in.numRows; r++) {
+            for (int j = 0; j < cols; j++) {
+                if (inverse) {
+                    out.data[r * cols + order[j]] = in.data[r * cols + j];
+                } else {
+                    out.data[r * cols + j] = in.data[r * cols + order[j]];
+                }
+            }
+        }
     }
 
     /** The scaled and embedded context: rows × (context or embedding width), or null without context. */
@@ -322,8 +345,8 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     /**
      * {@code n} draws of θ given one context row ({@code null} without context), from normal
      * variates of {@code rng}: n × D, in evaluation mode. Each MADE is inverted one feature at a
-     * time, D passes, since feature i's scale and shift need features 0 .. i−1; the context's
-     * contribution is computed once per MADE, not per row.
+     * time ({@link Made#inverse}), since feature i's scale and shift need features 0 .. i−1; the
+     * context's contribution is computed once per MADE, not per row.
      */
     public double[][] sample(int n, double[] context, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -337,22 +360,11 @@ public final class MaskedAutoregressiveFlow implements Trainable {
                     z.data[i] = (float) normal.sample();
                 }
                 List<Tensor> contextTerms = sharedContextTerms(tape, context);
-                int keep = tape.size();
                 FMatrixRMaj unpermuted = new FMatrixRMaj(rows, features);
                 for (int t = transforms.size() - 1; t >= 0; t--) {
-                    CommonOps_FDRM.mult(z, inversePermutations.get(t), unpermuted);
-                    FMatrixRMaj x = new FMatrixRMaj(rows, features);
-                    Made made = transforms.get(t);
-                    for (int i = 0; i < features; i++) {
-                        FMatrixRMaj params = made.forwardWithContextTerm(tape, tape.constant(x), contextTerms.get(t)).value();
-                        for (int r = 0; r < rows; r++) {
-                            double u = params.get(r, i);
-                            double scale = Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u))) + MIN_SCALE;
-                            x.set(r, i, (float) ((unpermuted.get(r, i) - params.get(r, features + i)) / scale));
-                        }
-                        tape.truncate(keep);
-                    }
-                    z = x;
+                    permute(z, orders.get(t), true, unpermuted);
+                    Tensor term = contextTerms.get(t);
+                    transforms.get(t).inverse(unpermuted, term == null ? null : term.value(), MIN_SCALE, z);
                 }
                 for (int r = 0; r < rows; r++) {
                     for (int i = 0; i < features; i++) {

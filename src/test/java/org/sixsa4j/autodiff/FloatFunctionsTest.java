@@ -51,19 +51,6 @@ class FloatFunctionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void tanhMatchesFdlibm(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < 200_000; i++) {
-            float x = argument(random, -12, 2);
-            assertWithinOneUlp(Math.tanh(x), FloatFunctions.tanh(x), "tanh(" + x + "), seed " + seed);
-        }
-        assertEquals(1f, FloatFunctions.tanh(1e4f));
-        assertEquals(-1f, FloatFunctions.tanh(-1e4f));
-        assertEquals(-0f, FloatFunctions.tanh(-0f));
-    }
-
-    @ParameterizedTest
     @ValueSource(longs = {1, 2})
     void softplusTailMatchesFdlibm(long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -152,6 +152,9 @@ class GradientCheckTest {
         cs.add(new Case("gatherRows", r -> new int[][] {{dim(r), dim(r)}}, doms(any),
                 (t, in) -> t.gatherRows(in[0], gatherIndex(in[0].rows())),
                 in -> gatherRows(in[0], gatherIndex(in[0].rows()))));
+        cs.add(new Case("gatherCols", r -> new int[][] {{dim(r), dim(r)}}, doms(any),
+                (t, in) -> t.gatherCols(in[0], gatherIndex(in[0].cols())),
+                in -> gatherCols(in[0], gatherIndex(in[0].cols()))));
         cs.add(new Case("batchNorm", r -> {
             int m = dim(r) + 2, n = dim(r);
             return new int[][] {{m, n}, {1, n}, {1, n}};
@@ -289,7 +292,7 @@ class GradientCheckTest {
         }
     }
 
-    /** Every row, then row 0 once more, so that backward must add repeated rows' gradients. */
+    /** Every row (or column), then row 0 once more, so that backward must add repeated rows' gradients. */
     static int[] gatherIndex(int rows) {
         int[] index = new int[rows + 1];
         for (int k = 0; k < rows; k++) {
@@ -427,6 +430,16 @@ class GradientCheckTest {
         D out = D.zeros(index.length, a.cols);
         for (int k = 0; k < index.length; k++) {
             System.arraycopy(a.v, index[k] * a.cols, out.v, k * a.cols, a.cols);
+        }
+        return out;
+    }
+
+    static D gatherCols(D a, int[] index) {
+        D out = D.zeros(a.rows, index.length);
+        for (int i = 0; i < a.rows; i++) {
+            for (int k = 0; k < index.length; k++) {
+                out.v[i * index.length + k] = a.v[i * a.cols + index[k]];
+            }
         }
         return out;
     }

@@ -183,6 +183,7 @@ class TapeTest {
             expectMessage(() -> tape.concatCols(a, b), "concatCols", "rows");
             expectMessage(() -> tape.sliceCols(a, 2, 5), "sliceCols", "[2, 5)", "3×4");
             expectMessage(() -> tape.gatherRows(a, new int[] {0, 3}), "gatherRows", "index[1] = 3");
+            expectMessage(() -> tape.gatherCols(a, new int[] {4, 0}), "gatherCols", "index[0] = 4");
             expectMessage(() -> tape.batchNorm(Tensor.parameter(new FMatrixRMaj(1, 4)), null, null, 1e-5, null, null),
                     "batchNorm", "2 rows");
             expectMessage(() -> tape.batchNorm(a, b, null, 1e-5, null, null), "gamma", "1×4");

@@ -52,7 +52,7 @@ final class Gelu {
     }
 
     /**
-     * e^x for {@code x ≤ 0} (GELU needs no other), to about 2 ulp: x = n ln2 + r with n an
+     * e^x for {@code x ≤ 0} (GELU and {@link Tanh} need no other), to about 2 ulp: x = n ln2 + r with n an
      * integer and |r| ≤ ln2/2 (Cody &amp; Waite, <i>Software Manual for the Elementary
      * Functions</i>, 1980), e^r by its degree-7 Taylor polynomial, and 2^n put into the exponent
      * bits. Arguments below {@link #EXP_MIN} give e^−87 instead of a smaller number.

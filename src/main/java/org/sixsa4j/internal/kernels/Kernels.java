@@ -83,6 +83,12 @@ public interface Kernels {
     void gemmTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate, int rowFrom, int rowTo);
 
     /**
+     * {@code y[yOffset + i] = tanh(x[xOffset + i])} for {@code i < n}, within two float ulp;
+     * {@code x} and {@code y} may be the same array. Both implementations give the same bits.
+     */
+    void tanh(float[] x, int xOffset, float[] y, int yOffset, int n);
+
+    /**
      * {@code y[i] = GELU(x[i]) = x Φ(x)} for {@code i < n}, with Φ the standard normal
      * distribution function (the exact form, not the tanh approximation); {@code x} and
      * {@code y} may be the same array. The error is at most {@code 1e-6·max(1, |x|)}.

@@ -106,6 +106,13 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void tanh(float[] x, int xOffset, float[] y, int yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] = Tanh.value(x[xOffset + i]);
+        }
+    }
+
+    @Override
     public void gelu(float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
             y[i] = Gelu.value(x[i]);

@@ -32,6 +32,12 @@ final class VectorKernels implements Kernels {
      */
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final int FL = FS.length();
+    /**
+     * Columns of a wide last panel, {@link #wide4}: four vectors, sixteen accumulators, which
+     * only a 512-bit instruction set (32 vector registers) holds without spilling.
+     */
+    private static final int WR = 4 * FL;
+    private static final boolean WIDE = FL >= 16;
     /** Rows of C per register tile of {@link #tile4}. */
     private static final int MR = 4;
     /** Columns of C per register tile and per packed panel of B: three vectors. */
@@ -290,26 +296,34 @@ final class VectorKernels implements Kernels {
             return;
         }
         Scratch scratch = SCRATCH.get();
-        float[] panel = scratch.panel(Math.min(k, KC) * NR);
+        float[] panel = scratch.panel(Math.min(k, KC) * WR);
         float[] tile = scratch.tile;
-        for (int j0 = 0; j0 < n; j0 += NR) {
-            int width = Math.min(NR, n - j0);
+        for (int j0 = 0, width; j0 < n; j0 += width) {
+            // When at most one vector would be left after this panel (a flow's 50 columns are
+            // 48 + 2), it joins this panel: one pass over A's rows instead of two, and each
+            // broadcast of A feeds four vectors instead of one.
+            width = WIDE && n - j0 > NR && n - j0 <= WR ? n - j0 : Math.min(NR, n - j0);
+            int stride = width > NR ? WR : NR;
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int depth = Math.min(KC, k - p0);
                 boolean add = accumulate || p0 > 0;
                 if (bTransposed) {
-                    packTransposed(b, k, p0, depth, j0, width, panel);
+                    packTransposed(b, k, p0, depth, j0, width, stride, panel);
                 } else {
+                    if (width < stride) {
+                        // One long fill for the padding of every row: per row, a fill of a few
+                        // floats cost more than the copy.
+                        Arrays.fill(panel, 0, depth * stride, 0f);
+                    }
                     for (int p = 0; p < depth; p++) {
-                        System.arraycopy(b, (p0 + p) * n + j0, panel, p * NR, width);
-                        if (width < NR) {
-                            Arrays.fill(panel, p * NR + width, (p + 1) * NR, 0f);
-                        }
+                        System.arraycopy(b, (p0 + p) * n + j0, panel, p * stride, width);
                     }
                 }
                 int aStart = p0 * colStride;
                 int i = rowFrom;
-                if (width == NR) {
+                if (width > NR) {
+                    widePanel(a, aStart, rowStride, colStride, panel, depth, c, n, j0, width, add, rowFrom, rowTo, tile);
+                } else if (width == NR) {
                     for (; i + MR <= rowTo; i += MR) {
                         tile4(a, i * rowStride + aStart, rowStride, colStride, panel, depth, c, i * n + j0, n, add);
                     }
@@ -317,18 +331,286 @@ final class VectorKernels implements Kernels {
                         tile1(a, i * rowStride + aStart, colStride, panel, depth, c, i * n + j0, add);
                     }
                 } else {
-                    // The last, narrower panel: compute full-width rows into a scratch tile and
-                    // copy back only the columns that exist.
-                    for (; i < rowTo; i++) {
-                        if (add) {
-                            System.arraycopy(c, i * n + j0, tile, 0, width);
-                        }
-                        tile1(a, i * rowStride + aStart, colStride, panel, depth, tile, 0, add);
-                        System.arraycopy(tile, 0, c, i * n + j0, width);
-                    }
+                    narrowPanel(a, aStart, rowStride, colStride, panel, depth, c, n, j0, width, add, rowFrom, rowTo, tile);
                 }
             }
         }
+    }
+
+    /**
+     * The last panel when it is wider than {@link #NR} by at most one vector: the tiles of
+     * {@link #wide4} and {@link #wide1}, their fourth vector computed into the scratch {@code tile}
+     * (rows {@link #FL} apart) and copied back for the columns that exist. Each entry gets the
+     * same multiply-adds as in {@link #tile4}.
+     */
+    private static void widePanel(float[] a, int aStart, int rowStride, int colStride, float[] panel, int depth,
+                                  float[] c, int n, int j0, int width, boolean add, int rowFrom, int rowTo, float[] tile) {
+        int tail = width - NR;
+        int i = rowFrom;
+        for (; i + MR <= rowTo; i += MR) {
+            for (int r = 0; add && r < MR; r++) {
+                System.arraycopy(c, (i + r) * n + j0 + NR, tile, r * FL, tail);
+            }
+            wide4(a, i * rowStride + aStart, rowStride, colStride, panel, depth, c, i * n + j0, n, tile, add);
+            for (int r = 0; r < MR; r++) {
+                System.arraycopy(tile, r * FL, c, (i + r) * n + j0 + NR, tail);
+            }
+        }
+        for (; i < rowTo; i++) {
+            if (add) {
+                System.arraycopy(c, i * n + j0 + NR, tile, 0, tail);
+            }
+            wide1(a, i * rowStride + aStart, colStride, panel, depth, c, i * n + j0, tile, add);
+            System.arraycopy(tile, 0, c, i * n + j0 + NR, tail);
+        }
+    }
+
+    /**
+     * Four rows by four vectors of C, the panel {@link #WR} wide: three vectors go to C at
+     * {@code c0}, the fourth to {@code tail} (rows {@link #FL} apart).
+     */
+    private static void wide4(float[] a, int a0, int rowStride, int colStride, float[] panel, int k,
+                              float[] c, int c0, int ldc, float[] tail, boolean accumulate) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33;
+        if (accumulate) {
+            s00 = FloatVector.fromArray(FS, c, c0);
+            s01 = FloatVector.fromArray(FS, c, c0 + FL);
+            s02 = FloatVector.fromArray(FS, c, c0 + 2 * FL);
+            s03 = FloatVector.fromArray(FS, tail, 0);
+            s10 = FloatVector.fromArray(FS, c, c1);
+            s11 = FloatVector.fromArray(FS, c, c1 + FL);
+            s12 = FloatVector.fromArray(FS, c, c1 + 2 * FL);
+            s13 = FloatVector.fromArray(FS, tail, FL);
+            s20 = FloatVector.fromArray(FS, c, c2);
+            s21 = FloatVector.fromArray(FS, c, c2 + FL);
+            s22 = FloatVector.fromArray(FS, c, c2 + 2 * FL);
+            s23 = FloatVector.fromArray(FS, tail, 2 * FL);
+            s30 = FloatVector.fromArray(FS, c, c3);
+            s31 = FloatVector.fromArray(FS, c, c3 + FL);
+            s32 = FloatVector.fromArray(FS, c, c3 + 2 * FL);
+            s33 = FloatVector.fromArray(FS, tail, 3 * FL);
+        } else {
+            s00 = s01 = s02 = s03 = s10 = s11 = s12 = s13 = FloatVector.zero(FS);
+            s20 = s21 = s22 = s23 = s30 = s31 = s32 = s33 = FloatVector.zero(FS);
+        }
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        for (int p = 0, q = 0, ap = 0; p < k; p++, q += WR, ap += colStride) {
+            FloatVector b0 = FloatVector.fromArray(FS, panel, q);
+            FloatVector b1 = FloatVector.fromArray(FS, panel, q + FL);
+            FloatVector b2 = FloatVector.fromArray(FS, panel, q + 2 * FL);
+            FloatVector b3 = FloatVector.fromArray(FS, panel, q + 3 * FL);
+            FloatVector x = FloatVector.broadcast(FS, a[a0 + ap]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            s03 = b3.fma(x, s03);
+            x = FloatVector.broadcast(FS, a[a1 + ap]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            s13 = b3.fma(x, s13);
+            x = FloatVector.broadcast(FS, a[a2 + ap]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+            s23 = b3.fma(x, s23);
+            x = FloatVector.broadcast(FS, a[a3 + ap]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+            s32 = b2.fma(x, s32);
+            s33 = b3.fma(x, s33);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + FL);
+        s02.intoArray(c, c0 + 2 * FL);
+        s03.intoArray(tail, 0);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + FL);
+        s12.intoArray(c, c1 + 2 * FL);
+        s13.intoArray(tail, FL);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + FL);
+        s22.intoArray(c, c2 + 2 * FL);
+        s23.intoArray(tail, 2 * FL);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + FL);
+        s32.intoArray(c, c3 + 2 * FL);
+        s33.intoArray(tail, 3 * FL);
+    }
+
+    /** One row by four vectors, as {@link #wide4}. */
+    private static void wide1(float[] a, int a0, int colStride, float[] panel, int k, float[] c, int c0,
+                              float[] tail, boolean accumulate) {
+        FloatVector s0, s1, s2, s3;
+        if (accumulate) {
+            s0 = FloatVector.fromArray(FS, c, c0);
+            s1 = FloatVector.fromArray(FS, c, c0 + FL);
+            s2 = FloatVector.fromArray(FS, c, c0 + 2 * FL);
+            s3 = FloatVector.fromArray(FS, tail, 0);
+        } else {
+            s0 = s1 = s2 = s3 = FloatVector.zero(FS);
+        }
+        for (int p = 0, q = 0, ap = a0; p < k; p++, q += WR, ap += colStride) {
+            FloatVector x = FloatVector.broadcast(FS, a[ap]);
+            s0 = FloatVector.fromArray(FS, panel, q).fma(x, s0);
+            s1 = FloatVector.fromArray(FS, panel, q + FL).fma(x, s1);
+            s2 = FloatVector.fromArray(FS, panel, q + 2 * FL).fma(x, s2);
+            s3 = FloatVector.fromArray(FS, panel, q + 3 * FL).fma(x, s3);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + FL);
+        s2.intoArray(c, c0 + 2 * FL);
+        s3.intoArray(tail, 0);
+    }
+
+    /**
+     * The last panel, narrower than {@link #NR}: slices of two vectors or one, four rows at a
+     * time, computed into the scratch {@code tile} (rows {@code 2·FL} apart) and copied back for
+     * the columns that exist. Each entry gets the same multiply-adds as in {@link #tile4}, so the
+     * result does not depend on which tile computed it. A flow's layers are 50 or 10 wide: their
+     * last panel (2 or 10 columns) computed three vectors wide cost more than the rest of the
+     * product. Vectors of half the width would waste less, but one float species of two shapes in
+     * one JVM makes JDK 17's type profiles of the Vector API polymorphic, and it then stops
+     * compiling vector operations to instructions, everywhere (measured: 2 GFLOP/s).
+     */
+    private static void narrowPanel(float[] a, int aStart, int rowStride, int colStride, float[] panel, int depth,
+                                    float[] c, int n, int j0, int width, boolean add, int rowFrom, int rowTo, float[] tile) {
+        int ld = 2 * FL;
+        for (int j = 0; j < width; j += ld) {
+            int cols = Math.min(ld, width - j);
+            int i = rowFrom;
+            for (; i + MR <= rowTo; i += MR) {
+                for (int r = 0; add && r < MR; r++) {
+                    System.arraycopy(c, (i + r) * n + j0 + j, tile, r * ld, cols);
+                }
+                if (cols <= FL) {
+                    narrow4x1(a, i * rowStride + aStart, rowStride, colStride, panel, j, depth, tile, add);
+                } else {
+                    narrow4x2(a, i * rowStride + aStart, rowStride, colStride, panel, j, depth, tile, add);
+                }
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(tile, r * ld, c, (i + r) * n + j0 + j, cols);
+                }
+            }
+            for (; i < rowTo; i++) {
+                if (add) {
+                    System.arraycopy(c, i * n + j0 + j, tile, 0, cols);
+                }
+                if (cols <= FL) {
+                    narrow1x1(a, i * rowStride + aStart, colStride, panel, j, depth, tile, add);
+                } else {
+                    narrow1x2(a, i * rowStride + aStart, colStride, panel, j, depth, tile, add);
+                }
+                System.arraycopy(tile, 0, c, i * n + j0 + j, cols);
+            }
+        }
+    }
+
+    /** Four rows by two vectors, from panel columns {@code j ..}, into {@code tile} (rows 2·FL apart). */
+    private static void narrow4x2(float[] a, int a0, int rowStride, int colStride, float[] panel, int j, int k,
+                                float[] tile, boolean accumulate) {
+        int ld = 2 * FL;
+        FloatVector s00, s01, s10, s11, s20, s21, s30, s31;
+        if (accumulate) {
+            s00 = FloatVector.fromArray(FS, tile, 0);
+            s01 = FloatVector.fromArray(FS, tile, FL);
+            s10 = FloatVector.fromArray(FS, tile, ld);
+            s11 = FloatVector.fromArray(FS, tile, ld + FL);
+            s20 = FloatVector.fromArray(FS, tile, 2 * ld);
+            s21 = FloatVector.fromArray(FS, tile, 2 * ld + FL);
+            s30 = FloatVector.fromArray(FS, tile, 3 * ld);
+            s31 = FloatVector.fromArray(FS, tile, 3 * ld + FL);
+        } else {
+            s00 = s01 = s10 = s11 = s20 = s21 = s30 = s31 = FloatVector.zero(FS);
+        }
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        for (int p = 0, q = j, ap = 0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector b0 = FloatVector.fromArray(FS, panel, q);
+            FloatVector b1 = FloatVector.fromArray(FS, panel, q + FL);
+            FloatVector x = FloatVector.broadcast(FS, a[a0 + ap]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            x = FloatVector.broadcast(FS, a[a1 + ap]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            x = FloatVector.broadcast(FS, a[a2 + ap]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            x = FloatVector.broadcast(FS, a[a3 + ap]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+        }
+        s00.intoArray(tile, 0);
+        s01.intoArray(tile, FL);
+        s10.intoArray(tile, ld);
+        s11.intoArray(tile, ld + FL);
+        s20.intoArray(tile, 2 * ld);
+        s21.intoArray(tile, 2 * ld + FL);
+        s30.intoArray(tile, 3 * ld);
+        s31.intoArray(tile, 3 * ld + FL);
+    }
+
+    /** Four rows by one vector, as {@link #narrow4x2}. */
+    private static void narrow4x1(float[] a, int a0, int rowStride, int colStride, float[] panel, int j, int k,
+                                float[] tile, boolean accumulate) {
+        int ld = 2 * FL;
+        FloatVector s0, s1, s2, s3;
+        if (accumulate) {
+            s0 = FloatVector.fromArray(FS, tile, 0);
+            s1 = FloatVector.fromArray(FS, tile, ld);
+            s2 = FloatVector.fromArray(FS, tile, 2 * ld);
+            s3 = FloatVector.fromArray(FS, tile, 3 * ld);
+        } else {
+            s0 = s1 = s2 = s3 = FloatVector.zero(FS);
+        }
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        for (int p = 0, q = j, ap = 0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector b = FloatVector.fromArray(FS, panel, q);
+            s0 = b.fma(FloatVector.broadcast(FS, a[a0 + ap]), s0);
+            s1 = b.fma(FloatVector.broadcast(FS, a[a1 + ap]), s1);
+            s2 = b.fma(FloatVector.broadcast(FS, a[a2 + ap]), s2);
+            s3 = b.fma(FloatVector.broadcast(FS, a[a3 + ap]), s3);
+        }
+        s0.intoArray(tile, 0);
+        s1.intoArray(tile, ld);
+        s2.intoArray(tile, 2 * ld);
+        s3.intoArray(tile, 3 * ld);
+    }
+
+    /** One row by two vectors, as {@link #narrow4x2}. */
+    private static void narrow1x2(float[] a, int a0, int colStride, float[] panel, int j, int k, float[] tile, boolean accumulate) {
+        FloatVector s0, s1;
+        if (accumulate) {
+            s0 = FloatVector.fromArray(FS, tile, 0);
+            s1 = FloatVector.fromArray(FS, tile, FL);
+        } else {
+            s0 = s1 = FloatVector.zero(FS);
+        }
+        for (int p = 0, q = j, ap = a0; p < k; p++, q += NR, ap += colStride) {
+            FloatVector x = FloatVector.broadcast(FS, a[ap]);
+            s0 = FloatVector.fromArray(FS, panel, q).fma(x, s0);
+            s1 = FloatVector.fromArray(FS, panel, q + FL).fma(x, s1);
+        }
+        s0.intoArray(tile, 0);
+        s1.intoArray(tile, FL);
+    }
+
+    /** One row by one vector, as {@link #narrow4x2}. */
+    private static void narrow1x1(float[] a, int a0, int colStride, float[] panel, int j, int k, float[] tile, boolean accumulate) {
+        FloatVector s0 = accumulate ? FloatVector.fromArray(FS, tile, 0) : FloatVector.zero(FS);
+        for (int p = 0, q = j, ap = a0; p < k; p++, q += NR, ap += colStride) {
+            s0 = FloatVector.fromArray(FS, panel, q).fma(FloatVector.broadcast(FS, a[ap]), s0);
+        }
+        s0.intoArray(tile, 0);
     }
 
     /**
@@ -426,17 +708,17 @@ final class VectorKernels implements Kernels {
 
     /**
      * Packs B(p0 .. p0+depth-1, j0 .. j0+width-1) of a B stored transposed (n×k row-major) into
-     * {@code panel}, row p at {@code p*NR}, zero beyond {@code width}.
+     * {@code panel}, row p at {@code p*stride}, zero beyond {@code width}.
      */
-    private static void packTransposed(float[] b, int k, int p0, int depth, int j0, int width, float[] panel) {
+    private static void packTransposed(float[] b, int k, int p0, int depth, int j0, int width, int stride, float[] panel) {
         for (int j = 0; j < width; j++) {
             int from = (j0 + j) * k + p0;
-            for (int p = 0, q = j; p < depth; p++, q += NR) {
+            for (int p = 0, q = j; p < depth; p++, q += stride) {
                 panel[q] = b[from + p];
             }
         }
-        for (int j = width; j < NR; j++) {
-            for (int p = 0, q = j; p < depth; p++, q += NR) {
+        for (int j = width; j < stride; j++) {
+            for (int p = 0, q = j; p < depth; p++, q += stride) {
                 panel[q] = 0f;
             }
         }
@@ -445,7 +727,8 @@ final class VectorKernels implements Kernels {
     /** Per-thread buffers for the packed panels of B, grown on demand and reused. */
     private static final class Scratch {
         private float[] panel = new float[0];
-        final float[] tile = new float[NR];
+        /** C's rows for the narrow last panel: {@link #MR} rows of two vectors. */
+        final float[] tile = new float[MR * 2 * FL];
         /** t, the erfc exponent and the density exponent of a chunk of GELU. */
         final float[] t = new float[CHUNK];
         final float[] tail = new float[CHUNK];
@@ -460,6 +743,46 @@ final class VectorKernels implements Kernels {
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * In chunks of {@link #CHUNK}, as GELU: one loop writes −2|x| to the scratch, {@link #exp}
+     * exponentiates it in place, and a last loop evaluates both branches of {@link Tanh} and keeps
+     * one per lane.
+     */
+    @Override
+    public void tanh(float[] x, int xOffset, float[] y, int yOffset, int n) {
+        int bound = FS.loopBound(n);
+        float[] e = SCRATCH.get().tail;
+        for (int from = 0; from < bound; from += CHUNK) {
+            int length = Math.min(CHUNK, bound - from);
+            for (int j = 0; j < length; j += FL) {
+                FloatVector.fromArray(FS, x, xOffset + from + j).abs().mul(-2f).intoArray(e, j);
+            }
+            exp(e, length);
+            tanhCombine(x, xOffset + from, y, yOffset + from, e, length);
+        }
+        for (int i = bound; i < n; i++) {
+            y[yOffset + i] = Tanh.value(x[xOffset + i]);
+        }
+    }
+
+    private static void tanhCombine(float[] x, int xOffset, float[] y, int yOffset, float[] e, int length) {
+        float[] q = Tanh.Q;
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        for (int j = 0; j < length; j += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, xOffset + j);
+            FloatVector a = v.abs();
+            FloatVector s = a.mul(a);
+            FloatVector poly = s.fma(q[4], q[3]).fma(s, FloatVector.broadcast(FS, q[2]))
+                    .fma(s, FloatVector.broadcast(FS, q[1])).fma(s, FloatVector.broadcast(FS, q[0]));
+            FloatVector series = a.mul(s).fma(poly, a);
+            FloatVector ej = FloatVector.fromArray(FS, e, j);
+            FloatVector t = one.sub(ej).div(one.add(ej)).blend(series, a.lt(Tanh.SERIES_LIMIT));
+            // Math.copySign: t ≥ 0, so OR-ing in x's sign bit gives it x's sign.
+            IntVector sign = v.reinterpretAsInts().and(Integer.MIN_VALUE);
+            t.reinterpretAsInts().or(sign).reinterpretAsFloats().intoArray(y, yOffset + j);
+        }
+    }
 
     @Override
     public void gelu(float[] x, float[] y, int n) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -72,6 +73,35 @@ class FloatGemmTest {
         run(kernels, product, a, b, pieces, m, k, n, false, cut, m);
         run(kernels, product, a, b, pieces, m, k, n, false, 0, cut);
         assertArrayEquals(whole, pieces, "rows split at " + cut);
+    }
+
+    /**
+     * Depth 1 on a fresh thread, whose scratch for B is then exactly one panel long: every
+     * narrow last panel, one row at a time or four, must read only inside it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void narrowLastPanelsOfDepthOneReadOnlyTheirPanel(Kernels kernels) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread fresh = new Thread(() -> {
+            try {
+                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7);
+                for (int n = 1; n <= 100; n++) {
+                    for (int m = 1; m <= 5; m++) {
+                        for (Product product : Product.values()) {
+                            check(kernels, product, rng, m, 1, n, n);
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        fresh.start();
+        fresh.join();
+        if (failure.get() != null) {
+            throw new AssertionError("depth 1 on a fresh thread", failure.get());
+        }
     }
 
     private static void check(Kernels kernels, Product product, UniformRandomProvider rng, int m, int k, int n, long seed) {

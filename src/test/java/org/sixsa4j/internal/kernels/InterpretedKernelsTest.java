@@ -43,8 +43,13 @@ class InterpretedKernelsTest {
         float[] grad = new float[n];
         k.gelu(f, gelu, n);
         k.geluBackward(f, dy, grad, n, false);
+        float[] tanh = new float[n];
+        k.tanh(f, 0, tanh, 0, n);
         float[] c = new float[32 * 32];
         k.gemmTransB(f, dy, c, 32, 32, 32, false, 0, 32);
+        // 50 columns: with 512-bit vectors, one wide panel of 4-row and 1-row tiles.
+        float[] wide = new float[9 * 50];
+        k.gemm(f, dy, wide, 9, 20, 50, false, 0, 9);
         double[] dense = new double[60 * 80];
         for (int i = 0; i < dense.length; i++) {
             dense[i] = random.nextDouble() < 0.3 ? random.nextDouble() : 0;
@@ -52,7 +57,7 @@ class InterpretedKernelsTest {
         double[] folded = new double[60 * 3];
         k.multiply(SegmentedMatrix.fromDense(dense, 60, 80, 4), exp, 0, 80, folded, 0, 60, 3);
         return Arrays.hashCode(exp) + " " + Arrays.hashCode(expm1) + " " + Arrays.hashCode(gelu) + " "
-                + Arrays.hashCode(grad) + " " + Arrays.hashCode(c) + " " + Arrays.hashCode(folded);
+                + Arrays.hashCode(grad) + " " + Arrays.hashCode(tanh) + " " + Arrays.hashCode(c) + " " + Arrays.hashCode(wide) + " " + Arrays.hashCode(folded);
     }
 
     /** The child: prints the digest of the interpreted vector kernels. */
@@ -76,6 +81,6 @@ class InterpretedKernelsTest {
         assumeTrue(child.waitFor(120, TimeUnit.SECONDS), "the interpreted child took too long");
         assertEquals(0, child.exitValue(), out);
         String cold = out.lines().filter(l -> !l.startsWith("WARNING")).findFirst().orElse("");
-        assertEquals(warm, cold, "digest of exp, expm1, gelu, gelu', gemmTransB, fold: compiled vs interpreted");
+        assertEquals(warm, cold, "digest of exp, expm1, gelu, gelu', tanh, gemmTransB, gemm, fold: compiled vs interpreted");
     }
 }
