@@ -834,19 +834,7 @@ public final class Tape implements AutoCloseable {
      * values and gradients.
      */
     public void reset() {
-        truncate(0);
-    }
-
-    /**
-     * Forgets the ops recorded after the first {@code keep} and returns their buffers to the
-     * pool, keeping the earlier ones: for repeated passes that share a prefix (the context term
-     * of a flow sampled D times). Tensors from the forgotten ops must not be used again.
-     */
-    public void truncate(int keep) {
-        if (keep < 0 || keep > count) {
-            throw new IllegalArgumentException("truncate: keep " + keep + " of " + count + " recorded ops");
-        }
-        for (int i = keep; i < count; i++) {
+        for (int i = 0; i < count; i++) {
             Tensor t = nodes.get(i);
             if (t.op != Op.CONSTANT) {
                 pool.release(t.value);
@@ -867,7 +855,7 @@ public final class Tape implements AutoCloseable {
             Arrays.fill(t.parts, 0, t.partCount, null);
             t.partCount = 0;
         }
-        count = keep;
+        count = 0;
     }
 
     /** How many ops are recorded since the last reset. */

@@ -37,7 +37,7 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     static final double MIN_SCALE = 1e-3;
     /** Standard deviations below this count as 0 and are replaced by 1, as sbi does. */
     private static final double MIN_STD = 1e-14;
-    /** Rows per pass when sampling or evaluating many points: keeps the hidden layers in cache. */
+    /** Rows per pass when sampling or evaluating many points; {@link Made} works through them in smaller blocks. */
     private static final int CHUNK = 8192;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
