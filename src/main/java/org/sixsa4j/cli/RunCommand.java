@@ -1,9 +1,11 @@
 package org.sixsa4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
         LinePlot.write(output.file("losses.png"), "Negative log-likelihood of the flow per epoch", "epoch", "loss", losses, false);
         HistogramPlot.writeGrid(output.file("rounds.png"), "Posterior at the observation, round by round", c.prior().names(), layers, 40);
         double[] w = r.weighted().normalizedWeights();
-        double[] log10 = java.util.Arrays.stream(w).filter(v -> v > 0).map(Math::log10).toArray();
+        double[] log10 = Arrays.stream(w).filter(v -> v > 0).map(Math::log10).toArray();
         HistogramPlot.write(output.file("weights.png"), "Importance weights (normalised, non-zero)", "log10 weight",
                 List.of(new HistogramPlot.Series("weights", log10)), 50, false);
     }
@@ -195,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
         html.section("Posterior").table("Medians and central intervals", List.of("parameter", "median", "68 %", "90 %"), rows);
         for (String[] figure : new String[][] {{"corner.png", "Posterior (corner plot)"}, {"spectrum_1.png", "Folded spectrum and best model"},
                 {"rounds.png", "Posterior per round"}, {"losses.png", "Training losses"}, {"weights.png", "Importance weights"}}) {
-            if (java.nio.file.Files.exists(output.file(figure[0]))) {
+            if (Files.exists(output.file(figure[0]))) {
                 html.image(figure[1], output.file(figure[0]));
             }
         }
@@ -211,16 +213,9 @@ final class RunCommand implements Callable<Integer> {
      * lies from its expectation in standard deviations (Kaastra 2017, A&amp;A 605, A51).
      */
     private static Map<String, Object> goodness(RunConfig c, SpectralLikelihood likelihood, double[][] samples) {
-        int d = samples[0].length;
-        double[] median = new double[d];
-        for (int j = 0; j < d; j++) {
-            double[] column = new double[samples.length];
-            for (int i = 0; i < samples.length; i++) {
-                column[i] = samples[i][j];
-            }
-            java.util.Arrays.sort(column);
-            median[j] = column[column.length / 2];
-        }
+        List<String> names = c.prior().names();
+        Map<String, Map<String, Double>> posterior = PosteriorSummary.of(names, samples);
+        double[] median = names.stream().mapToDouble(name -> posterior.get(name).get("median")).toArray();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("median_parameters", SampleCommand.named(c.prior().names(), median));
         m.put("statistic_at_median", likelihood.statistic(median));
