@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sixsa4j.diagnostics.PredictiveBand;
+import org.sixsa4j.diagnostics.SimulationBasedCalibration;
 import org.sixsa4j.report.HistogramPlot;
 import org.sixsa4j.report.HtmlReport;
 import org.sixsa4j.report.LinePlot;
 import org.sixsa4j.report.PosteriorSummary;
+import org.sixsa4j.report.RankPlot;
+import org.sixsa4j.report.RetrieverPlot;
 import org.sixsa4j.sbi.SbiPipeline;
 import org.sixsa4j.sbi.SpectralLikelihood;
 import org.sixsa4j.sbi.WeightedSample;
@@ -34,6 +38,12 @@ import picocli.CommandLine.Spec;
                 "Writes report.html, summary.json, posterior.fits (XSPEC chain format), posterior.csv and the figures.",
                 "Example: sixsa run examples/xmm-pn-ngc7793.yaml"})
 final class RunCommand implements Callable<Integer> {
+    /** The probability of the predictive bands. */
+    private static final double BAND = 0.9;
+    /** An SBC p-value below this on held-out simulations earns a warning. */
+    private static final double CALIBRATION_ALARM = 0.01;
+    /** At most this many bins in the SBC rank histograms. */
+    private static final int RANK_BINS = 20;
     @Spec
     private CommandSpec spec;
 
@@ -80,8 +90,8 @@ final class RunCommand implements Callable<Integer> {
             }
 
             @Override
-            public void progress(long done, long total) {
-                bar[0].update(done, total, null);
+            public void progress(long done, long total, String note) {
+                bar[0].update(done, total, note);
             }
 
             @Override
@@ -100,7 +110,6 @@ final class RunCommand implements Callable<Integer> {
         }
         int best = SampleCommand.argmax(logLikelihood);
         output.posterior(c, likelihood, samples, logLikelihood, "SIXSA-IS", 0);
-        output.spectra(c, likelihood, samples[best]);
         Map<String, Object> summary = SampleCommand.common(c, likelihood, "sixsa", samples, logLikelihood[best], samples[best]);
         summary.put("goodness_of_fit", goodness(c, likelihood, samples));
         WeightedSample weighted = r.weighted();
@@ -136,7 +145,8 @@ final class RunCommand implements Callable<Integer> {
             summary.put("restriction", m);
         }
         summary.put("compression", Map.of("method", r.compressor().getClass().getSimpleName(), "features", r.compressor().outputSize()));
-        summary.put("retriever_r2", SampleCommand.named(c.prior().names(), r.retrieverR2()));
+        summary.put("retriever_r2", SampleCommand.named(c.prior().names(), r.checks().retrieverR2()));
+        summary.put("checks", checks(c, likelihood, r, samples[best], output, warnings));
         summary.put("simulations", r.simulations());
         summary.put("likelihood_evaluations", likelihood.evaluations());
         Map<String, Double> times = new LinkedHashMap<>();
@@ -153,6 +163,73 @@ final class RunCommand implements Callable<Integer> {
                 weighted.logEvidence(), weighted.logEvidenceError(), likelihood.statistic().xspecName(),
                 likelihood.statisticOf(logLikelihood[best]), likelihood.degreesOfFreedom(), wall));
         return summary;
+    }
+
+    /**
+     * The checks of a run, as numbers for summary.json, figures and warnings: the prior and
+     * posterior predictive bands of the observed spectrum (the posterior one drawn around the
+     * best model in {@code spectrum_k.png}), SBC of the last estimator on held-out simulations,
+     * the retriever's scatter on the same simulations, and the prior against the restricted prior.
+     */
+    private static Map<String, Object> checks(RunConfig c, SpectralLikelihood likelihood, SbiPipeline.Result r, double[] best,
+            RunOutput output, List<String> warnings) {
+        List<String> names = c.prior().names();
+        SbiPipeline.Checks k = r.checks();
+        double[] observed = likelihood.counts();
+        PredictiveBand priorBand = PredictiveBand.of(k.priorPredictive(), BAND);
+        PredictiveBand posteriorBand = PredictiveBand.of(k.posteriorPredictive(), BAND);
+        output.spectra(c, likelihood, "prior_predictive", "prior predictive", priorBand.median(), priorBand);
+        output.spectra(c, likelihood, "spectrum", null, likelihood.expectedCounts(best), posteriorBand);
+        double priorOutside = priorBand.outsideFraction(observed);
+        double posteriorOutside = posteriorBand.outsideFraction(observed);
+        if (priorOutside > 0.5) {
+            warnings.add(String.format(Locale.ROOT, "the observed spectrum lies outside the prior predictive %.0f %% band in %.0f %% of its bins: "
+                    + "the prior rarely makes spectra like it; widen the priors or check the model and the noticed range", 100 * BAND,
+                    100 * priorOutside));
+        }
+        // Under a model that fits, a bin falls outside the posterior predictive band with
+        // probability at most 1 - BAND; allow three binomial standard deviations above that.
+        double allowed = (1 - BAND) + 3 * Math.sqrt(BAND * (1 - BAND) / observed.length);
+        if (posteriorOutside > allowed) {
+            warnings.add(String.format(Locale.ROOT, "the observed spectrum lies outside the posterior predictive %.0f %% band in %.0f %% of its "
+                    + "bins (%.0f %% expected at most): the model does not describe the data well; see spectrum_k.png", 100 * BAND,
+                    100 * posteriorOutside, 100 * (1 - BAND)));
+        }
+        SimulationBasedCalibration sbc = SimulationBasedCalibration.of(k.heldOutTheta(), k.heldOutSamples());
+        int[][] histogram = new int[names.size()][];
+        Map<String, Double> pValues = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            histogram[j] = sbc.rankHistogram(j, rankBins(sbc.samplesPerRun()));
+            pValues.put(names.get(j), sbc.ksPValue(j));
+            if (sbc.ksPValue(j) < CALIBRATION_ALARM) {
+                warnings.add(String.format(Locale.ROOT, "the last estimator is miscalibrated for %s on held-out simulations (SBC KS p = %.2g): "
+                        + "importance sampling still corrects the posterior, but check ESS and Pareto k; more simulations per round or a "
+                        + "shorter compressed spectrum usually help", names.get(j), sbc.ksPValue(j)));
+            }
+        }
+        RankPlot.write(output.file("sbc.png"), names, histogram, sbc.runs());
+        RetrieverPlot.write(output.file("retriever.png"), names, k.heldOutTheta(), k.retrieved(), k.retrieverR2());
+        if (k.priorDraws() != null) {
+            HistogramPlot.writeGrid(output.file("restriction.png"), "Prior and restricted prior", names,
+                    List.of(new HistogramPlot.Layer("prior", k.priorDraws()), new HistogramPlot.Layer("restricted prior", k.restrictedPriorDraws())), 40);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prior_predictive_outside_fraction", priorOutside);
+        m.put("posterior_predictive_outside_fraction", posteriorOutside);
+        m.put("predictive_band", BAND);
+        m.put("sbc_simulations", sbc.runs());
+        m.put("sbc_samples", sbc.samplesPerRun());
+        m.put("sbc_ks_p", pValues);
+        return m;
+    }
+
+    /** The most bins, up to {@value #RANK_BINS}, that divide the L + 1 possible ranks evenly, so that no bin is favoured. */
+    static int rankBins(int samples) {
+        int bins = RANK_BINS;
+        while ((samples + 1) % bins != 0) {
+            bins--;
+        }
+        return bins;
     }
 
     /** The figures of a run beyond the posterior's: losses, posterior per round, importance weights. */
@@ -195,8 +272,21 @@ final class RunCommand implements Callable<Integer> {
         posterior.forEach((name, q) -> rows.add(List.of(name, fmt(q.get("median")), fmt(q.get("q16")) + " – " + fmt(q.get("q84")),
                 fmt(q.get("q05")) + " – " + fmt(q.get("q95")))));
         html.section("Posterior").table("Medians and central intervals", List.of("parameter", "median", "68 %", "90 %"), rows);
-        for (String[] figure : new String[][] {{"corner.png", "Posterior (corner plot)"}, {"spectrum_1.png", "Folded spectrum and best model"},
-                {"rounds.png", "Posterior per round"}, {"losses.png", "Training losses"}, {"weights.png", "Importance weights"}}) {
+        List<String[]> figures = new ArrayList<>();
+        figures.add(new String[] {"corner.png", "Posterior (corner plot)"});
+        for (int o = 1; Files.exists(output.file("spectrum_" + o + ".png")); o++) {
+            figures.add(new String[] {"spectrum_" + o + ".png", "Observation " + o + ": folded spectrum, best model and 90 % posterior predictive band"});
+        }
+        for (int o = 1; Files.exists(output.file("prior_predictive_" + o + ".png")); o++) {
+            figures.add(new String[] {"prior_predictive_" + o + ".png", "Observation " + o + ": prior predictive check (median and 90 % band)"});
+        }
+        figures.add(new String[] {"restriction.png", "Prior and restricted prior"});
+        figures.add(new String[] {"rounds.png", "Posterior per round"});
+        figures.add(new String[] {"losses.png", "Training losses"});
+        figures.add(new String[] {"weights.png", "Importance weights"});
+        figures.add(new String[] {"sbc.png", "Calibration of the last estimator: SBC ranks on held-out simulations"});
+        figures.add(new String[] {"retriever.png", "Parameter retriever on held-out simulations"});
+        for (String[] figure : figures) {
             if (Files.exists(output.file(figure[0]))) {
                 html.image(figure[1], output.file(figure[0]));
             }

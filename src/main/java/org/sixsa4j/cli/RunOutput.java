@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.sixsa4j.diagnostics.PredictiveBand;
 import org.sixsa4j.model.Model;
 import org.sixsa4j.ogip.ChainFile;
 import org.sixsa4j.report.CornerPlot;
@@ -66,7 +68,7 @@ final class RunOutput implements AutoCloseable {
         double[][] rows = new double[samples.length][];
         for (int i = 0; i < samples.length; i++) {
             statistic[i] = likelihood.statisticOf(logLikelihood[i]);
-            rows[i] = java.util.Arrays.copyOf(samples[i], d + 1);
+            rows[i] = Arrays.copyOf(samples[i], d + 1);
             rows[i][d] = logLikelihood[i];
         }
         ChainFile.write(file("posterior.fits"), shortNames, numbers, samples, statistic, chainType, walkers);
@@ -78,22 +80,34 @@ final class RunOutput implements AutoCloseable {
 
     /** One folded-spectrum plot per observation, for the parameters {@code theta}. */
     void spectra(RunConfig config, SpectralLikelihood likelihood, double[] theta) {
-        double[] expected = likelihood.expectedCounts(theta);
+        spectra(config, likelihood, "spectrum", null, likelihood.expectedCounts(theta), null);
+    }
+
+    /**
+     * One plot {@code prefix_k.png} per observation: the observed counts, {@code model} (expected
+     * counts over every observation's bins, concatenated) and, when {@code band} is not null, the
+     * predictive band with its name.
+     */
+    void spectra(RunConfig config, SpectralLikelihood likelihood, String prefix, String titlePrefix, double[] model, PredictiveBand band) {
         double[] counts = likelihood.counts();
         List<Observation> observations = config.observations();
         for (int o = 0; o < observations.size(); o++) {
             Observation obs = observations.get(o);
             int[] range = likelihood.binRange(o);
+            int from = range[0];
+            int to = range[0] + range[1];
             double[] lo = new double[range[1]];
             double[] hi = new double[range[1]];
             for (int b = 0; b < range[1]; b++) {
                 lo[b] = obs.binLowKeV(b);
                 hi[b] = obs.binHighKeV(b);
             }
-            double[] c = java.util.Arrays.copyOfRange(counts, range[0], range[0] + range[1]);
-            double[] m = java.util.Arrays.copyOfRange(expected, range[0], range[0] + range[1]);
-            String title = (obs.file() == null ? "observation " + (o + 1) : obs.file().getFileName().toString()) + ": " + model(config);
-            SpectrumPlot.write(file(String.format(Locale.ROOT, "spectrum_%d.png", o + 1)), title, lo, hi, c, m, obs.exposure());
+            SpectrumPlot.Band drawn = band == null ? null : new SpectrumPlot.Band(String.format(Locale.ROOT, "%.0f %% predictive band",
+                    100 * band.level()), Arrays.copyOfRange(band.lower(), from, to), Arrays.copyOfRange(band.upper(), from, to));
+            String title = (titlePrefix == null ? "" : titlePrefix + ", ")
+                    + (obs.file() == null ? "observation " + (o + 1) : obs.file().getFileName().toString()) + ": " + model(config);
+            SpectrumPlot.write(file(String.format(Locale.ROOT, "%s_%d.png", prefix, o + 1)), title, lo, hi,
+                    Arrays.copyOfRange(counts, from, to), Arrays.copyOfRange(model, from, to), drawn, obs.exposure());
         }
     }
 

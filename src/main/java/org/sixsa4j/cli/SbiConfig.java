@@ -13,10 +13,10 @@ import org.sixsa4j.spectrum.Observation;
 
 /**
  * The {@code sixsa run} sections of a run configuration (docs/config.md): {@code restriction},
- * {@code compression}, {@code npe} and {@code importance}, read into {@link SbiSettings}.
+ * {@code compression}, {@code npe}, {@code importance} and {@code checks}, read into {@link SbiSettings}.
  */
 final class SbiConfig {
-    static final Set<String> KEYS = Set.of("restriction", "compression", "npe", "importance");
+    static final Set<String> KEYS = Set.of("restriction", "compression", "npe", "importance", "checks");
 
     private SbiConfig() {
     }
@@ -47,6 +47,10 @@ final class SbiConfig {
                 .withEmulator(i.bool("emulator", false), (int) i.integer("emulator_training", 2000, 100, 10_000_000),
                         i.number("emulator_keep", 0.3, 1e-3, 1));
         i.done();
+        ConfigNode k = root.child("checks", Set.of("calibration_simulations", "calibration_samples", "predictive_simulations"));
+        s = s.withChecks((int) k.integer("calibration_simulations", 200, 20, 1_000_000), (int) k.integer("calibration_samples", 499, 10, 1_000_000),
+                (int) k.integer("predictive_simulations", 500, 20, 1_000_000));
+        k.done();
         return s;
     }
 

@@ -13,12 +13,17 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The folded spectrum, as XSPEC's {@code plot ldata delchi} shows it: counts s⁻¹ keV⁻¹ in each
  * fitted bin with Poisson error bars, the model folded through the response, and below it the
- * residuals (data − model)/σ with σ = √max(model, 1).
+ * residuals (data − model)/σ with σ = √max(model, 1). A predictive band (the central interval of
+ * simulated counts per bin, see {@code diagnostics.PredictiveBand}) may be drawn around the model.
  */
 public final class SpectrumPlot {
     private static final int WIDTH = 900;
 
     private SpectrumPlot() {
+    }
+
+    /** A band of expected counts per bin drawn as two lines, e.g. the 90 % posterior predictive interval. */
+    public record Band(String name, double[] lower, double[] upper) {
     }
 
     /**
@@ -28,9 +33,11 @@ public final class SpectrumPlot {
      * @param high upper bin edges, keV
      * @param counts observed counts per bin
      * @param model expected counts per bin (source plus background where there is one)
+     * @param band counts per bin to draw around the model, or null
      * @param exposure seconds
      */
-    public static void write(Path png, String title, double[] low, double[] high, double[] counts, double[] model, double exposure) {
+    public static void write(Path png, String title, double[] low, double[] high, double[] counts, double[] model, Band band,
+            double exposure) {
         Plots.init();
         int n = counts.length;
         double[] e = new double[n];
@@ -78,6 +85,21 @@ public final class SpectrumPlot {
         XYSeries fitted = top.addSeries("model", e, floored(modelRate));
         fitted.setMarker(SeriesMarkers.NONE);
         fitted.setLineColor(new Color(214, 39, 40));
+        if (band != null) {
+            Color blue = new Color(31, 119, 180);
+            String[] names = {band.name(), band.name() + " (upper)"};
+            double[][] edges = {band.lower(), band.upper()};
+            for (int k = 0; k < 2; k++) {
+                double[] r = new double[n];
+                for (int i = 0; i < n; i++) {
+                    r[i] = edges[k][i] / exposure / (high[i] - low[i]);
+                }
+                XYSeries edge = top.addSeries(names[k], e, floored(r));
+                edge.setMarker(SeriesMarkers.NONE);
+                edge.setLineColor(blue);
+                edge.setShowInLegend(k == 0);
+            }
+        }
         XYChart bottom = new XYChartBuilder().width(WIDTH).height(240).xAxisTitle("Energy (keV)").yAxisTitle("(data - model)/sigma").build();
         bottom.getStyler().setXAxisLogarithmic(true);
         bottom.getStyler().setChartBackgroundColor(Color.WHITE);

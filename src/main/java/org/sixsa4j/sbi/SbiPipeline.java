@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sixsa4j.compress.Compressor;
-import org.sixsa4j.compress.CompressorFactory;
 import org.sixsa4j.nn.TrainingHistory;
 import org.sixsa4j.sbi.restriction.BestFractionCriterion;
 import org.sixsa4j.sbi.restriction.CountsRangeCriterion;
@@ -33,7 +33,10 @@ import org.sixsa4j.simulate.RandomStreams;
  *       for the next round;</li>
  *   <li>importance sampling with the exact likelihood and the true prior, from the last posterior
  *       mixed with the last proposal, optionally screened by a likelihood emulator;</li>
- *   <li>the parameter retriever, SIXSA's check of what the compressed data constrain.</li>
+ *   <li>the parameter retriever, SIXSA's check of what the compressed data constrain;</li>
+ *   <li>the material of the checks ({@link Checks}): held-out simulations from the last proposal
+ *       with the last estimator's draws for each, and spectra simulated from the prior and from
+ *       the posterior.</li>
  * </ol>
  * Every random draw comes from a numbered stream of the run seed (simulation k uses stream k), so
  * a run is the same on any number of threads.
@@ -75,8 +78,8 @@ public final class SbiPipeline {
         default void stage(String name) {
         }
 
-        /** Progress inside a stage. */
-        default void progress(long done, long total) {
+        /** Progress inside a stage, with an optional note such as the validation loss. */
+        default void progress(long done, long total, String note) {
         }
 
         /** A one-line warning with advice. */
@@ -89,9 +92,21 @@ public final class SbiPipeline {
             double[][] posteriorDraws) {
     }
 
+    /**
+     * What the checks of a run are computed from (package {@code diagnostics} computes them):
+     * spectra simulated from the first proposal (the prior or restricted prior) and from the
+     * posterior samples, for the predictive checks; held-out simulations from the last proposal,
+     * the prior the last estimator was trained under, with that estimator's posterior draws for
+     * each (SBC) and the retriever's predictions; and, with a restriction, prior draws to set
+     * against the restricted prior's.
+     */
+    public record Checks(double[][] priorPredictive, double[][] posteriorPredictive, double[][] heldOutTheta,
+            double[][][] heldOutSamples, double[][] retrieved, double[] retrieverR2, double[][] priorDraws, double[][] restrictedPriorDraws) {
+    }
+
     /** Everything a run produced. */
     public record Result(double[][] samples, WeightedSample weighted, List<Round> rounds, RestrictionResult restriction,
-            Compressor compressor, NeuralPosterior posterior, double[] observedFeatures, double[] retrieverR2,
+            Compressor compressor, NeuralPosterior posterior, double[] observedFeatures, Checks checks,
             List<String> warnings, Map<String, Duration> stageTimes, long simulations) {
     }
 
@@ -122,25 +137,32 @@ public final class SbiPipeline {
             times.put("restriction", Duration.ofNanos(System.nanoTime() - start));
         }
         double[] observed = likelihood.counts();
-        List<double[][]> thetas = new ArrayList<>();
-        List<double[][]> spectra = new ArrayList<>();
         List<Round> rounds = new ArrayList<>();
+        double[][] firstTheta = null;
+        double[][] priorPredictive = null;
+        double[][] lastTheta = null;
+        double[][] lastCounts = null;
         Compressor compressor = null;
         NeuralPosterior posterior = null;
         double[] observedFeatures = null;
         for (int r = 0; r < settings.rounds(); r++) {
             long start = System.nanoTime();
-            l.stage("round " + (r + 1));
+            String round = "round " + (r + 1);
+            l.stage(round + ": simulations");
             int n = settings.simulationsPerRound();
             double[][] theta = proposal.sample(n, streams.stream(CONTROL + 1 + r));
             double[][] counts = simulate(theta, simulated[0], l);
             simulated[0] += n;
-            thetas.add(theta);
-            spectra.add(counts);
+            if (r == 0) {
+                // The first round's spectra come from the prior (or the restricted prior): the prior predictive check.
+                firstTheta = theta;
+                priorPredictive = Arrays.copyOf(counts, Math.min(n, settings.predictiveSimulations()));
+            }
             // Each round fits its compressor to its own spectra and trains a new estimator on
             // them, with the round's proposal as its prior: q then learns the posterior under
             // the proposal, which is the true posterior inside the proposal's region, since each
             // proposal is the prior cut to a region (the exact correction comes at the end).
+            l.stage(round + ": training");
             compressor = settings.compressor().fit(counts);
             NeuralPosteriorEstimation npe = new NeuralPosteriorEstimation(proposal, settings.npe().withSeed(settings.seed() + r));
             int dropped = npe.appendSimulations(Simulations.of(theta, compressor.compress(counts)), proposal);
@@ -148,17 +170,21 @@ public final class SbiPipeline {
                 warn.warning(dropped + " of " + n + " simulations of round " + (r + 1) + " had non-finite features and were dropped");
             }
             int epochsTotal = settings.npe().maxEpochs();
-            posterior = npe.train((epoch, train, validation) -> l.progress(epoch, epochsTotal));
+            posterior = npe.train((epoch, train, validation) -> l.progress(epoch, epochsTotal,
+                    String.format(Locale.ROOT, "epoch %d, validation loss %.4f", epoch, validation)));
             observedFeatures = compressor.compress(observed);
             double[][] draws = posterior.sample(settings.roundSamples(), observedFeatures, streams.stream(CONTROL + 100 + r));
             double acceptance = proposal instanceof TruncatedPrior t ? t.acceptance() : 1;
             rounds.add(new Round(proposalName, n, dropped, acceptance, npe.histories().get(0), draws));
             if (r + 1 < settings.rounds()) {
+                l.stage(round + ": truncation");
                 proposal = TruncatedPrior.of(posterior, observedFeatures, settings.truncationQuantile(), TruncatedPrior.DEFAULT_THRESHOLD_DRAWS,
                         TruncatedPrior.DEFAULT_ACCEPTANCE_DRAWS, streams.stream(CONTROL + 200 + r), warn::warning);
                 proposalName = "truncated prior";
             }
-            times.put("round " + (r + 1), Duration.ofNanos(System.nanoTime() - start));
+            lastTheta = theta;
+            lastCounts = counts;
+            times.put(round, Duration.ofNanos(System.nanoTime() - start));
         }
 
         long start = System.nanoTime();
@@ -185,12 +211,38 @@ public final class SbiPipeline {
         start = System.nanoTime();
         l.stage("parameter retriever");
         // The retriever learns from the last round, the spectra the last compressor was fitted to.
-        ParameterRetriever retriever = ParameterRetriever.fit(names, compressor.compress(spectra.get(spectra.size() - 1)),
-                thetas.get(thetas.size() - 1), settings.seed(), settings.threads());
+        ParameterRetriever retriever = ParameterRetriever.fit(names, compressor.compress(lastCounts), lastTheta, settings.seed(),
+                settings.threads());
         retriever.warnings().forEach(warn::warning);
         times.put("parameter retriever", Duration.ofNanos(System.nanoTime() - start));
-        return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, retriever.validationR2(),
-                warnings, times, simulated[0]);
+
+        start = System.nanoTime();
+        l.stage("calibration");
+        // Held-out simulations from the last proposal, the prior the last estimator was trained
+        // under: SBC of that estimator and the retriever's predictions on spectra it never saw.
+        ParameterDistribution lastProposal = posterior.prior();
+        double[][] heldOut = lastProposal.sample(settings.calibrationSimulations(), streams.stream(CONTROL + 400));
+        double[][] heldOutFeatures = compressor.compress(simulate(heldOut, simulated[0], null));
+        simulated[0] += heldOut.length;
+        double[][][] heldOutSamples = new double[heldOut.length][][];
+        NeuralPosterior last = posterior;
+        for (int i = 0; i < heldOut.length; i++) {
+            heldOutSamples[i] = last.sample(settings.calibrationSamples(), heldOutFeatures[i], streams.stream(CONTROL + 1000 + i));
+            l.progress(i + 1, heldOut.length, null);
+        }
+        double[][] priorDraws = restriction == null ? null : prior.sample(firstTheta.length, streams.stream(CONTROL + 500));
+        times.put("calibration", Duration.ofNanos(System.nanoTime() - start));
+
+        start = System.nanoTime();
+        l.stage("posterior predictive check");
+        double[][] predictiveTheta = Arrays.copyOf(samples, Math.min(samples.length, settings.predictiveSimulations()));
+        double[][] posteriorPredictive = simulate(predictiveTheta, simulated[0], null);
+        simulated[0] += predictiveTheta.length;
+        times.put("posterior predictive check", Duration.ofNanos(System.nanoTime() - start));
+        Checks checks = new Checks(priorPredictive, posteriorPredictive, heldOut, heldOutSamples, retriever.predict(heldOutFeatures),
+                retriever.validationR2(), priorDraws, restriction == null ? null : firstTheta);
+        return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, checks, warnings, times,
+                simulated[0]);
     }
 
     /**
@@ -246,13 +298,9 @@ public final class SbiPipeline {
                 out[from + i] = Arrays.copyOfRange(counts, i * bins, (i + 1) * bins);
             }
             if (l != null) {
-                l.progress(from + m, n);
+                l.progress(from + m, n, null);
             }
         }
         return out;
-    }
-
-    private static double[][] concat(List<double[][]> blocks) {
-        return blocks.stream().flatMap(Arrays::stream).toArray(double[][]::new);
     }
 }

@@ -9,7 +9,8 @@ import org.sixsa4j.compress.CompressorFactory;
  * sbi's NPE defaults; truncation at the 10⁻⁴ quantile; 2000 posterior draws kept per round for the
  * plots; 20 000 importance draws with a defensive share of 10 % of the last truncated prior; no
  * emulator (when on: 2000 exact evaluations to train it, 30 % of draws kept for certain); 10 000
- * equal-weight posterior samples; seed 1; one thread.
+ * equal-weight posterior samples; checks on 200 held-out simulations of the last round with 499
+ * posterior draws each, predictive bands from 500 simulations; seed 1; one thread.
  */
 public final class SbiSettings {
 
@@ -50,6 +51,9 @@ public final class SbiSettings {
     private int emulatorTraining = 2000;
     private double emulatorKeep = 0.3;
     private int posteriorSamples = 10_000;
+    private int calibrationSimulations = 200;
+    private int calibrationSamples = 499;
+    private int predictiveSimulations = 500;
     private long seed = 1;
     private int threads = 1;
 
@@ -75,6 +79,9 @@ public final class SbiSettings {
         c.emulatorTraining = emulatorTraining;
         c.emulatorKeep = emulatorKeep;
         c.posteriorSamples = posteriorSamples;
+        c.calibrationSimulations = calibrationSimulations;
+        c.calibrationSamples = calibrationSamples;
+        c.predictiveSimulations = predictiveSimulations;
         c.seed = seed;
         c.threads = threads;
         return c;
@@ -134,6 +141,22 @@ public final class SbiSettings {
         c.emulator = on;
         c.emulatorTraining = training;
         c.emulatorKeep = keep;
+        return c;
+    }
+
+    /**
+     * The checks: held-out simulations from the last proposal for calibration (SBC) and the
+     * retriever's scatter, posterior draws per held-out simulation, and the simulations behind each
+     * predictive band.
+     */
+    public SbiSettings withChecks(int calibrationSimulations, int calibrationSamples, int predictiveSimulations) {
+        require(calibrationSimulations >= 20, "calibration simulations must be >= 20, got " + calibrationSimulations);
+        require(calibrationSamples >= 10, "calibration samples must be >= 10, got " + calibrationSamples);
+        require(predictiveSimulations >= 20, "predictive simulations must be >= 20, got " + predictiveSimulations);
+        SbiSettings c = copy();
+        c.calibrationSimulations = calibrationSimulations;
+        c.calibrationSamples = calibrationSamples;
+        c.predictiveSimulations = predictiveSimulations;
         return c;
     }
 
@@ -201,6 +224,18 @@ public final class SbiSettings {
 
     public int posteriorSamples() {
         return posteriorSamples;
+    }
+
+    public int calibrationSimulations() {
+        return calibrationSimulations;
+    }
+
+    public int calibrationSamples() {
+        return calibrationSamples;
+    }
+
+    public int predictiveSimulations() {
+        return predictiveSimulations;
     }
 
     public long seed() {

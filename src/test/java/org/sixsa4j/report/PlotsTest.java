@@ -41,7 +41,7 @@ class PlotsTest {
         }
         counts[3] = 0;
         Path png = dir.resolve("spectrum.png");
-        SpectrumPlot.write(png, "test", lo, hi, counts, model, 1000);
+        SpectrumPlot.write(png, "test", lo, hi, counts, model, null, 1000);
         PlotAssertions.assertPng(png, 900, 720);
     }
 }
