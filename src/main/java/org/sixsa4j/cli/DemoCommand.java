@@ -1,7 +1,9 @@
 package org.sixsa4j.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.model.AbundanceTable;
 import org.sixsa4j.model.Model;
+import org.sixsa4j.model.ModelParameter;
 import org.sixsa4j.model.ModelSettings;
 import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
@@ -40,17 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     static final double EXPOSURE = 2e4;
     static final String MODEL = "tbabs*(bbodyrad+powerlaw)";
     static final ModelSettings SETTINGS = ModelSettings.xspecDefaults().withAbundances(AbundanceTable.WILM);
-    /** The priors of the demo's run configuration, those of the NGC 7793 ULX-4 analysis with the black body's norm widened around the truth. */
-    private static final Map<String, String> PRIORS = new LinkedHashMap<>();
-
-    static {
-        PRIORS.put("tbabs.nH", "uniform(0, 0.5)");
-        PRIORS.put("bbodyrad.kT", "uniform(0.05, 2)");
-        PRIORS.put("bbodyrad.norm", "loguniform(1, 1000)");
-        PRIORS.put("powerlaw.PhoIndex", "uniform(0, 5)");
-        PRIORS.put("powerlaw.norm", "loguniform(1e-5, 1e-2)");
-    }
-
     @Spec
     private CommandSpec spec;
 
@@ -114,26 +106,26 @@ final class DemoCommand implements Callable<Integer> {
         PhaSpectrum simulated = fakeit.simulate(trueFlux, 1, RandomStreams.of(~seed), 0).get(0)
                 .toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
         PhaFile.write(simulated, output.file("spectrum.pha"));
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("# The run configuration sixsa demo wrote for its simulated spectrum; sixsa run reads it as it would yours.\n");
-        yaml.append("observations:\n  - pha: spectrum.pha\n");
-        yaml.append(String.format(Locale.ROOT, "    notice: [%s, %s]%n", ccd.noticeLowKeV(), ccd.noticeHighKeV()));
-        yaml.append("model: ").append(MODEL).append("\nabund: wilm\npriors:\n");
-        PRIORS.forEach((k, v) -> yaml.append("  ").append(k).append(": ").append(v).append('\n'));
-        yaml.append("statistic: cstat\n");
+        // The configuration is examples/demo.yaml, packaged with the classes; the command line's seed and threads are appended.
+        StringBuilder yaml = new StringBuilder(configuration());
         yaml.append("seed: ").append(seed).append('\n');
         yaml.append("threads: ").append(nThreads).append('\n');
-        // Twelve components: with 64, the estimator overfits 1800 training spectra and importance sampling
-        // kept an effective 4 of 10 000 draws; with 12, 677 (ESS/N 0.07, Pareto k 0.45).
-        yaml.append("compression:\n  method: pca\n  components: 12\n");
-        yaml.append("npe:\n  rounds: 4\n  simulations: 2000\n");
-        yaml.append("importance:\n  draws: 10000\n  samples: 5000\n");
         Files.writeString(output.file("demo.yaml"), yaml);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (String name : PRIORS.keySet()) {
-            values.put(name, truth.parameters().get(truth.index(name)).value());
+        for (ModelParameter p : truth.freeParameters()) {
+            values.put(p.name(), p.value());
         }
         return values;
+    }
+
+    /** The demo's run configuration without seed and threads: examples/demo.yaml, as packaged. */
+    static String configuration() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("demo.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("demo.yaml is missing from the package; rebuild with ./mvnw package");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Each parameter's posterior median and 68 % interval against its true value, as a line. */
@@ -145,8 +137,9 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, Double> p = posterior.get(e.getKey());
             double t = (Double) e.getValue();
             double z = (p.get("median") - t) / p.get("sd");
-            lines.put(e.getKey(), String.format(Locale.ROOT, "%-18s true %-9.4g posterior %.4g [%.4g, %.4g] (68 %%), %+.2f sd from the truth",
-                    e.getKey(), t, p.get("median"), p.get("q16"), p.get("q84"), z));
+            boolean inside = t >= p.get("q005") && t <= p.get("q995");
+            lines.put(e.getKey(), String.format(Locale.ROOT, "%-18s true %-9.4g posterior %.4g [%.4g, %.4g] (68 %%), %+.2f sd from the truth, %s",
+                    e.getKey(), t, p.get("median"), p.get("q16"), p.get("q84"), z, inside ? "inside the 99 % interval" : "OUTSIDE the 99 % interval"));
         }
         return lines;
     }

@@ -7,14 +7,14 @@ import java.util.Map;
 
 /**
  * One-parameter summaries of equally weighted posterior samples: mean, standard deviation,
- * median, and the 5, 16, 84 and 95 % quantiles (the 68 % and 90 % central intervals astronomers
- * quote), by linear interpolation between order statistics (Hyndman & Fan 1996, definition 7).
+ * median, and the 0.5, 5, 16, 84, 95 and 99.5 % quantiles (the 68, 90 and 99 % central
+ * intervals), by linear interpolation between order statistics (Hyndman & Fan 1996, definition 7).
  */
 public final class PosteriorSummary {
     private PosteriorSummary() {
     }
 
-    /** Per parameter name: mean, sd, median, q05, q16, q84, q95. */
+    /** Per parameter name: mean, sd, median, q005, q05, q16, q84, q95, q995. */
     public static Map<String, Map<String, Double>> of(List<String> names, double[][] samples) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         int n = samples.length;
@@ -35,10 +35,12 @@ public final class PosteriorSummary {
             s.put("mean", mean);
             s.put("sd", Math.sqrt(var / Math.max(1, n - 1)));
             s.put("median", quantile(v, 0.5));
+            s.put("q005", quantile(v, 0.005));
             s.put("q05", quantile(v, 0.05));
             s.put("q16", quantile(v, 0.16));
             s.put("q84", quantile(v, 0.84));
             s.put("q95", quantile(v, 0.95));
+            s.put("q995", quantile(v, 0.995));
             out.put(names.get(j), s);
         }
         return out;
