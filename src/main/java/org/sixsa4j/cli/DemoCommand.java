@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         try (RunOutput output = new RunOutput(target, "--out")) {
             Map<String, Object> truth = writeInputs(output, nThreads);
             RunConfig config = RunConfig.read(output.file("demo.yaml"));
-            Map<String, Object> summary = RunCommand.run(config, output, quiet);
+            Map<String, Object> summary = RunCommand.run(config, output, quiet, null);
             Map<String, Object> comparison = compare(summary, truth);
             summary.put("true_parameters", truth);
             summary.put("truth_comparison", comparison);
@@ -95,17 +95,9 @@ final class DemoCommand implements Callable<Integer> {
      * scratch folder; returns the true values of the free parameters.
      */
     private Map<String, Object> writeInputs(RunOutput output, int nThreads) throws IOException {
-        SyntheticInstrument ccd = Instruments.ccd();
-        RmfFile.write(ccd.rmf(), output.file("ccd.rmf"));
-        ArfFile.write(ccd.arf(), output.file("ccd.arf"));
         Model truth = trueModel();
-        Fakeit fakeit = Fakeit.of(ccd.observation(EXPOSURE));
-        double[] trueFull = truth.parameterMap().expand(truth.parameterMap().freeValues());
-        double[] trueFlux = truth.evaluator(fakeit.energyGrid().lows(), fakeit.energyGrid().highs(), SETTINGS).evaluate(trueFull, 1);
-        // Stream 0 of a seed the run never uses for its own simulations (they count from 0 of the run seed).
-        PhaSpectrum simulated = fakeit.simulate(trueFlux, 1, RandomStreams.of(~seed), 0).get(0)
-                .toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
-        PhaFile.write(simulated, output.file("spectrum.pha"));
+        // The spectrum's seed is one the run never uses for its own simulations (they count from 0 of the run seed).
+        writeObservation(truth, ~seed, output.folder());
         // The configuration is examples/demo.yaml, packaged with the classes; the command line's seed and threads are appended.
         StringBuilder yaml = new StringBuilder(configuration());
         yaml.append("seed: ").append(seed).append('\n');
@@ -116,6 +108,23 @@ final class DemoCommand implements Callable<Integer> {
             values.put(p.name(), p.value());
         }
         return values;
+    }
+
+    /**
+     * Writes the CCD-like instrument ({@code ccd.rmf}, {@code ccd.arf}) and a spectrum of
+     * {@code truth} observed with it for {@value #EXPOSURE} s ({@code spectrum.pha}, linked to
+     * both) into {@code folder}; the counts are drawn from stream 0 of {@code spectrumSeed}.
+     */
+    static void writeObservation(Model truth, long spectrumSeed, Path folder) {
+        SyntheticInstrument ccd = Instruments.ccd();
+        RmfFile.write(ccd.rmf(), folder.resolve("ccd.rmf"));
+        ArfFile.write(ccd.arf(), folder.resolve("ccd.arf"));
+        Fakeit fakeit = Fakeit.of(ccd.observation(EXPOSURE));
+        double[] trueFull = truth.parameterMap().expand(truth.parameterMap().freeValues());
+        double[] trueFlux = truth.evaluator(fakeit.energyGrid().lows(), fakeit.energyGrid().highs(), SETTINGS).evaluate(trueFull, 1);
+        PhaSpectrum simulated = fakeit.simulate(trueFlux, 1, RandomStreams.of(spectrumSeed), 0).get(0)
+                .toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
+        PhaFile.write(simulated, folder.resolve("spectrum.pha"));
     }
 
     /** The demo's run configuration without seed and threads: examples/demo.yaml, as packaged. */

@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.sixsa4j.InvalidInputException;
 
 /**
@@ -31,6 +32,18 @@ final class OutputFolders {
     static void requireFolderOrAbsent(String option, Path path) {
         if (Files.exists(path) && !Files.isDirectory(path)) {
             throw new InvalidInputException("option " + option + ": " + path + " exists and is not a folder");
+        }
+    }
+
+    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -56,15 +56,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
+    @Option(names = "--resume", description = {"Continue an interrupted run of the same configuration from its last finished round or stage",
+            "(kept in OUT.checkpoint next to the output folder); the result is that of an uninterrupted run."})
+    private boolean resume;
+
     @Override
     public Integer call() throws Exception {
         RunConfig c = RunConfig.read(config);
         PrintWriter w = spec.commandLine().getOut();
         try (RunOutput output = new RunOutput(out != null ? out : c.output())) {
-            Map<String, Object> summary = run(c, output, quiet);
+            RunCheckpoints checkpoints = RunCheckpoints.open(output.target(), c, resume);
+            Map<String, Object> summary = run(c, output, quiet, checkpoints);
             output.summary(summary);
             report(output, "sixsa run: " + c.file().getFileName(), summary, List.of());
             output.publish(c);
+            checkpoints.delete();
             w.println(summary.get("headline"));
             w.printf(Locale.ROOT, "Results: %s%n", output.target());
             w.flush();
@@ -72,8 +78,12 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the pipeline and writes its files to {@code output}; returns the summary. */
-    static Map<String, Object> run(RunConfig c, RunOutput output, boolean quiet) {
+    /**
+     * Runs the pipeline and writes its files to {@code output}; returns the summary.
+     *
+     * @param checkpoints where finished rounds are saved and found again, or null
+     */
+    static Map<String, Object> run(RunConfig c, RunOutput output, boolean quiet, SbiPipeline.Checkpoints checkpoints) {
         SpectralLikelihood likelihood = SpectralLikelihood.of(c.model(), c.observations(), c.settings(), c.statistic());
         ModelSimulator simulator = ModelSimulator.of(c.model(), c.observations(), c.settings());
         SbiPipeline pipeline = new SbiPipeline(simulator, c.prior(), c.prior().names(), likelihood, c.sbi());
@@ -98,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             public void warning(String message) {
                 warnings.add(message);
             }
-        });
+        }, checkpoints);
         if (bar[0] != null) {
             bar[0].finish();
         }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.model.AbundanceTable;
 import org.sixsa4j.model.CrossSectionTable;
@@ -38,8 +40,8 @@ import org.sixsa4j.spectrum.ObservationLoader;
  * its XSPEC default, or under {@code frozen}) or linked.
  */
 public final class RunConfig {
-    private static final Set<String> TOP = Set.of("observations", "model", "abund", "xsect", "priors", "frozen", "links",
-            "statistic", "seed", "threads", "output", "fit", "mcmc", "nested", "restriction", "compression", "npe", "importance");
+    private static final Set<String> TOP = Stream.concat(Stream.of("observations", "model", "abund", "xsect", "priors", "frozen", "links",
+            "statistic", "seed", "threads", "output", "fit", "mcmc", "nested"), SbiConfig.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> OBSERVATION = Set.of("pha", "row", "rmf", "arf", "background", "notice");
 
     private final Path file;

@@ -41,6 +41,11 @@ final class RunOutput implements AutoCloseable {
         this.work = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + "-");
     }
 
+    /** The scratch folder where the run's files are written before publication. */
+    Path folder() {
+        return work;
+    }
+
     /** Where a file of the run is written before publication. */
     Path file(String name) {
         return work.resolve(name);
@@ -134,13 +139,6 @@ final class RunOutput implements AutoCloseable {
     /** Removes the scratch folder; after a failure the target was never touched. */
     @Override
     public void close() throws IOException {
-        if (!Files.exists(work)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(work)) {
-            for (Path p : (Iterable<Path>) walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        OutputFolders.deleteTree(work);
     }
 }

@@ -120,7 +120,7 @@ public final class ImportanceSampling {
             boolean zero = Double.isNaN(logL[i]) || logL[i] == Double.NEGATIVE_INFINITY;
             logWeight[i] = zero ? Double.NEGATIVE_INFINITY : logL[i] + logPriorOverMix[i] - logKeep[i];
         }
-        WeightedSample sample = new WeightedSample(theta, logWeight, logL, evaluations);
+        WeightedSample sample = WeightedSample.of(theta, logWeight, logL, evaluations);
         if (warnings != null) {
             warn(sample, warnings);
         }
@@ -155,7 +155,8 @@ public final class ImportanceSampling {
         return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(Math.exp(a - max) + Math.exp(b - max));
     }
 
-    private static void warn(WeightedSample s, Consumer<String> warnings) {
+    /** The warnings, with advice, that a weighted sample earns: k̂ above {@value #PARETO_LIMIT}, ESS/N below {@value #LOW_EFFICIENCY}. */
+    static void warn(WeightedSample s, Consumer<String> warnings) {
         double k = s.paretoShape();
         if (k > PARETO_LIMIT) {
             warnings.accept(String.format(Locale.ROOT, "importance weights have Pareto k = %.2f > %.1f: a few draws dominate and the "

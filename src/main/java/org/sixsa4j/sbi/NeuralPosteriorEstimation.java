@@ -171,7 +171,15 @@ public final class NeuralPosteriorEstimation {
                 .listener(listener)
                 .build();
         histories.add(trainer.fit(trainingX, trainingTargets, validationX, validationTargets));
-        return new NeuralPosterior(flow, prior, streams.stream(POSTERIOR_STREAM).nextLong());
+        return posterior(flow, prior, settings);
+    }
+
+    /**
+     * The posterior of a flow trained by an estimator with these settings and prior, as
+     * {@link #train} returns it: how a run resumed from saved rounds rebuilds their posteriors.
+     */
+    static NeuralPosterior posterior(MaskedAutoregressiveFlow flow, ParameterDistribution prior, NpeSettings settings) {
+        return new NeuralPosterior(flow, prior, RandomStreams.of(settings.seed()).stream(POSTERIOR_STREAM).nextLong());
     }
 
     private MaskedAutoregressiveFlow newFlow() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sixsa4j.compress.Compressor;
+import org.sixsa4j.flow.MaskedAutoregressiveFlow;
 import org.sixsa4j.nn.TrainingHistory;
 import org.sixsa4j.sbi.restriction.BestFractionCriterion;
 import org.sixsa4j.sbi.restriction.CountsRangeCriterion;
@@ -104,14 +105,48 @@ public final class SbiPipeline {
             double[][][] heldOutSamples, double[][] retrieved, double[] retrieverR2, double[][] priorDraws, double[][] restrictedPriorDraws) {
     }
 
+    /**
+     * Where a run keeps the stages it has finished, so that a run interrupted later resumes after
+     * them ({@code sixsa run --resume}) with the same final result as a run never interrupted. A
+     * saved round is replayed: its simulations are redrawn from the same streams (they are cheap)
+     * and what was trained is reloaded instead of trained again. The prior restriction, the
+     * retriever and the checks are not saved: they are rerun, with the same result.
+     */
+    public interface Checkpoints {
+        /** Round {@code round}'s saved state (rounds count from 0), or null if it was not saved. */
+        SavedRound loadRound(int round);
+
+        /** Saves round {@code round} once it has finished. */
+        void saveRound(int round, SavedRound saved);
+
+        /** The saved importance sampling, or null. */
+        SavedImportance loadImportance();
+
+        /** Saves the importance sampling once it has finished. */
+        void saveImportance(SavedImportance saved);
+    }
+
+    /** What a finished round trained: its compressor and flow, the flow's training history, the simulations it dropped and its time. */
+    public record SavedRound(Compressor compressor, MaskedAutoregressiveFlow flow, TrainingHistory training, int dropped, Duration time) {
+    }
+
+    /** The importance-weighted draws and the stage's time. */
+    public record SavedImportance(WeightedSample weighted, Duration time) {
+    }
+
     /** Everything a run produced. */
     public record Result(double[][] samples, WeightedSample weighted, List<Round> rounds, RestrictionResult restriction,
             Compressor compressor, NeuralPosterior posterior, double[] observedFeatures, Checks checks,
             List<String> warnings, Map<String, Duration> stageTimes, long simulations) {
     }
 
-    /** Runs every stage. */
-    public Result run(Listener listener) {
+    /**
+     * Runs every stage.
+     *
+     * @param listener progress and warnings, or null
+     * @param checkpoints where finished stages are saved and found again, or null
+     */
+    public Result run(Listener listener, Checkpoints checkpoints) {
         Listener l = listener == null ? new Listener() { } : listener;
         List<String> warnings = new ArrayList<>();
         Listener warn = new Listener() {
@@ -148,35 +183,55 @@ public final class SbiPipeline {
         for (int r = 0; r < settings.rounds(); r++) {
             long start = System.nanoTime();
             String round = "round " + (r + 1);
-            l.stage(round + ": simulations");
+            boolean last = r + 1 == settings.rounds();
+            SavedRound saved = checkpoints == null ? null : checkpoints.loadRound(r);
             int n = settings.simulationsPerRound();
-            double[][] theta = proposal.sample(n, streams.stream(CONTROL + 1 + r));
-            double[][] counts = simulate(theta, simulated[0], l);
+            double[][] theta = null;
+            double[][] counts = null;
+            // A saved round needs its spectra only where later stages use them: the first
+            // round's for the prior predictive check, the last round's for the retriever.
+            if (saved == null || r == 0 || last) {
+                l.stage(round + ": simulations");
+                theta = proposal.sample(n, streams.stream(CONTROL + 1 + r));
+                counts = simulate(theta, simulated[0], l);
+            }
             simulated[0] += n;
             if (r == 0) {
                 // The first round's spectra come from the prior (or the restricted prior): the prior predictive check.
                 firstTheta = theta;
                 priorPredictive = Arrays.copyOf(counts, Math.min(n, settings.predictiveSimulations()));
             }
-            // Each round fits its compressor to its own spectra and trains a new estimator on
-            // them, with the round's proposal as its prior: q then learns the posterior under
-            // the proposal, which is the true posterior inside the proposal's region, since each
-            // proposal is the prior cut to a region (the exact correction comes at the end).
-            l.stage(round + ": training");
-            compressor = settings.compressor().fit(counts);
-            NeuralPosteriorEstimation npe = new NeuralPosteriorEstimation(proposal, settings.npe().withSeed(settings.seed() + r));
-            int dropped = npe.appendSimulations(Simulations.of(theta, compressor.compress(counts)), proposal);
+            NpeSettings npeSettings = settings.npe().withSeed(settings.seed() + r);
+            int dropped;
+            TrainingHistory training;
+            if (saved != null) {
+                l.stage(round + ": saved");
+                compressor = saved.compressor();
+                posterior = NeuralPosteriorEstimation.posterior(saved.flow(), proposal, npeSettings);
+                dropped = saved.dropped();
+                training = saved.training();
+            } else {
+                // Each round fits its compressor to its own spectra and trains a new estimator on
+                // them, with the round's proposal as its prior: q then learns the posterior under
+                // the proposal, which is the true posterior inside the proposal's region, since each
+                // proposal is the prior cut to a region (the exact correction comes at the end).
+                l.stage(round + ": training");
+                compressor = settings.compressor().fit(counts);
+                NeuralPosteriorEstimation npe = new NeuralPosteriorEstimation(proposal, npeSettings);
+                dropped = npe.appendSimulations(Simulations.of(theta, compressor.compress(counts)), proposal);
+                int epochsTotal = settings.npe().maxEpochs();
+                posterior = npe.train((epoch, train, validation) -> l.progress(epoch, epochsTotal,
+                        String.format(Locale.ROOT, "epoch %d, validation loss %.4f", epoch, validation)));
+                training = npe.histories().get(0);
+            }
             if (dropped > 0) {
                 warn.warning(dropped + " of " + n + " simulations of round " + (r + 1) + " had non-finite features and were dropped");
             }
-            int epochsTotal = settings.npe().maxEpochs();
-            posterior = npe.train((epoch, train, validation) -> l.progress(epoch, epochsTotal,
-                    String.format(Locale.ROOT, "epoch %d, validation loss %.4f", epoch, validation)));
             observedFeatures = compressor.compress(observed);
             double[][] draws = posterior.sample(settings.roundSamples(), observedFeatures, streams.stream(CONTROL + 100 + r));
             double acceptance = proposal instanceof TruncatedPrior t ? t.acceptance() : 1;
-            rounds.add(new Round(proposalName, n, dropped, acceptance, npe.histories().get(0), draws));
-            if (r + 1 < settings.rounds()) {
+            rounds.add(new Round(proposalName, n, dropped, acceptance, training, draws));
+            if (!last) {
                 l.stage(round + ": truncation");
                 proposal = TruncatedPrior.of(posterior, observedFeatures, settings.truncationQuantile(), TruncatedPrior.DEFAULT_THRESHOLD_DRAWS,
                         TruncatedPrior.DEFAULT_ACCEPTANCE_DRAWS, streams.stream(CONTROL + 200 + r), warn::warning);
@@ -184,30 +239,33 @@ public final class SbiPipeline {
             }
             lastTheta = theta;
             lastCounts = counts;
-            times.put(round, Duration.ofNanos(System.nanoTime() - start));
-        }
-
-        long start = System.nanoTime();
-        l.stage("importance sampling");
-        // The defensive component is the last round's proposal, the region the last estimator knows.
-        ImportanceSampling is = new ImportanceSampling(posterior.at(observedFeatures), posterior.prior(), settings.defensiveFraction(), prior,
-                likelihood, settings.threads());
-        LikelihoodEmulator emulator = null;
-        if (settings.emulator()) {
-            WeightedSample pilot = is.run(settings.emulatorTraining(), streams.stream(CONTROL + 300), null);
-            double[][] t = new double[pilot.size()][];
-            double[] logL = new double[pilot.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = pilot.theta(i);
-                logL[i] = pilot.logLikelihood(i);
+            Duration time = saved != null ? saved.time() : Duration.ofNanos(System.nanoTime() - start);
+            if (saved == null && checkpoints != null) {
+                checkpoints.saveRound(r, new SavedRound(compressor, posterior.flow(), training, dropped, time));
             }
-            emulator = LikelihoodEmulator.train(t, logL, settings.seed(), settings.threads());
+            times.put(round, time);
         }
-        WeightedSample weighted = is.run(settings.importanceDraws(), emulator, settings.emulatorKeep(), streams.stream(CONTROL + 301),
-                warn::warning);
-        double[][] samples = weighted.resample(settings.posteriorSamples(), streams.stream(CONTROL + 302));
-        times.put("importance sampling", Duration.ofNanos(System.nanoTime() - start));
 
+        SavedImportance savedImportance = checkpoints == null ? null : checkpoints.loadImportance();
+        WeightedSample weighted;
+        Duration importanceTime;
+        if (savedImportance != null) {
+            weighted = savedImportance.weighted();
+            ImportanceSampling.warn(weighted, warn::warning);
+            importanceTime = savedImportance.time();
+        } else {
+            long start = System.nanoTime();
+            l.stage("importance sampling");
+            weighted = importanceSampling(posterior, observedFeatures, warn);
+            importanceTime = Duration.ofNanos(System.nanoTime() - start);
+            if (checkpoints != null) {
+                checkpoints.saveImportance(new SavedImportance(weighted, importanceTime));
+            }
+        }
+        double[][] samples = weighted.resample(settings.posteriorSamples(), streams.stream(CONTROL + 302));
+        times.put("importance sampling", importanceTime);
+
+        long start;
         start = System.nanoTime();
         l.stage("parameter retriever");
         // The retriever learns from the last round, the spectra the last compressor was fitted to.
@@ -243,6 +301,28 @@ public final class SbiPipeline {
                 retriever.validationR2(), priorDraws, restriction == null ? null : firstTheta);
         return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, checks, warnings, times,
                 simulated[0]);
+    }
+
+    /**
+     * Importance sampling with the exact likelihood and the true prior, from the last posterior at
+     * the observation mixed with the last proposal (the region the last estimator knows),
+     * optionally screened by a likelihood emulator trained on a pilot run.
+     */
+    private WeightedSample importanceSampling(NeuralPosterior posterior, double[] observedFeatures, Listener warn) {
+        ImportanceSampling is = new ImportanceSampling(posterior.at(observedFeatures), posterior.prior(), settings.defensiveFraction(), prior,
+                likelihood, settings.threads());
+        LikelihoodEmulator emulator = null;
+        if (settings.emulator()) {
+            WeightedSample pilot = is.run(settings.emulatorTraining(), streams.stream(CONTROL + 300), null);
+            double[][] t = new double[pilot.size()][];
+            double[] logL = new double[pilot.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = pilot.theta(i);
+                logL[i] = pilot.logLikelihood(i);
+            }
+            emulator = LikelihoodEmulator.train(t, logL, settings.seed(), settings.threads());
+        }
+        return is.run(settings.importanceDraws(), emulator, settings.emulatorKeep(), streams.stream(CONTROL + 301), warn::warning);
     }
 
     /**

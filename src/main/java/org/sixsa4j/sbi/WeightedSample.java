@@ -17,7 +17,23 @@ public final class WeightedSample {
     private final double weightSum;
     private final int exactEvaluations;
 
-    WeightedSample(double[][] theta, double[] logWeight, double[] logLikelihood, int exactEvaluations) {
+    /**
+     * Weighted draws: θ, log weights (−∞ for a zero weight) and exact log-likelihoods (NaN where
+     * an emulator spared the evaluation), as importance sampling made them or as a checkpoint
+     * saved them.
+     *
+     * @param exactEvaluations the exact likelihood evaluations spent on them
+     * @throws IllegalStateException if every weight is 0
+     */
+    public static WeightedSample of(double[][] theta, double[] logWeight, double[] logLikelihood, int exactEvaluations) {
+        if (logWeight.length != theta.length || logLikelihood.length != theta.length) {
+            throw new IllegalArgumentException(theta.length + " draws with " + logWeight.length + " log weights and " + logLikelihood.length
+                    + " log-likelihoods");
+        }
+        return new WeightedSample(theta, logWeight, logLikelihood, exactEvaluations);
+    }
+
+    private WeightedSample(double[][] theta, double[] logWeight, double[] logLikelihood, int exactEvaluations) {
         this.exactEvaluations = exactEvaluations;
         this.theta = theta;
         this.logWeight = logWeight;
