@@ -1,5 +1,6 @@
 package org.sixsa4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -210,6 +211,11 @@ final class SampleCommand implements Callable<Integer> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("headline", "");
         s.put("method", method);
+        try {
+            s.put("versions", List.of(new Main.Version().getVersion()));
+        } catch (IOException e) {
+            s.put("versions", List.of("unknown: " + e.getMessage()));
+        }
         s.put("config", c.file().toString());
         s.put("model", c.model().expression().text());
         s.put("abund", c.settings().abundances().xspecName());
