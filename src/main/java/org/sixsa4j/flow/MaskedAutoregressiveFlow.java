@@ -57,6 +57,9 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     private final int contextFeatures;
     private final ContextScaling scaling;
     private final Module embedding;
+    private final int embeddedFeatures;
+    private final int hiddenFeatures;
+    private final int blocks;
     private final List<Made> transforms = new ArrayList<>();
     /** Per transform: column j of the permuted features is column {@code order[j]} of its output. */
     private final List<int[]> orders = new ArrayList<>();
@@ -64,7 +67,6 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     private final FMatrixRMaj thetaStd;
     private final FMatrixRMaj contextMean;
     private final FMatrixRMaj contextStd;
-    private double logStdSum;
     private boolean training = true;
 
     private MaskedAutoregressiveFlow(Builder b) {
@@ -72,13 +74,16 @@ public final class MaskedAutoregressiveFlow implements Trainable {
         this.contextFeatures = b.contextFeatures;
         this.scaling = b.scaling;
         this.embedding = b.embedding;
+        this.embeddedFeatures = b.embeddedFeatures;
+        this.hiddenFeatures = b.hiddenFeatures;
+        this.blocks = b.blocks;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(b.seed);
         int madeContext = b.embedding != null ? b.embeddedFeatures : b.contextFeatures;
         for (int t = 0; t < b.transforms; t++) {
             this.transforms.add(new Made(features, madeContext, b.hiddenFeatures, b.blocks, rng));
             int[] order = PermutationSampler.natural(features);
             PermutationSampler.shuffle(rng, order);
-            orders.add(order);
+            orders.add(b.orders != null ? b.orders.get(t).clone() : order);
         }
         thetaMean = new FMatrixRMaj(1, features);
         thetaStd = new FMatrixRMaj(1, features);
@@ -107,11 +112,9 @@ public final class MaskedAutoregressiveFlow implements Trainable {
                     + theta.numRows + " × " + theta.numCols);
         }
         double[][] thetaStats = columnStatistics(theta, false, false);
-        logStdSum = 0;
         for (int i = 0; i < features; i++) {
             thetaMean.data[i] = (float) thetaStats[0][i];
             thetaStd.data[i] = (float) thetaStats[1][i];
-            logStdSum += Math.log(thetaStd.data[i]);
         }
         if (contextFeatures == 0 || scaling == ContextScaling.NONE) {
             return;
@@ -166,6 +169,18 @@ public final class MaskedAutoregressiveFlow implements Trainable {
         return sd < MIN_STD ? 1 : sd;
     }
 
+    /**
+     * log |det| of the θ z-scoring, Σ log σ<sub>i</sub>, from the stored (float) deviations, so
+     * that it always agrees with them, also after they are loaded as buffers.
+     */
+    private double logStdSum() {
+        double sum = 0;
+        for (int i = 0; i < features; i++) {
+            sum += Math.log(thetaStd.data[i]);
+        }
+        return sum;
+    }
+
     /** The dimension of θ. */
     public int features() {
         return features;
@@ -174,6 +189,41 @@ public final class MaskedAutoregressiveFlow implements Trainable {
     /** The dimension of the context, before any embedding. */
     public int contextFeatures() {
         return contextFeatures;
+    }
+
+    /** The number of MADE transforms. */
+    public int transforms() {
+        return transforms.size();
+    }
+
+    /** The hidden width of each MADE. */
+    public int hiddenFeatures() {
+        return hiddenFeatures;
+    }
+
+    /** The number of masked hidden blocks of each MADE. */
+    public int blocks() {
+        return blocks;
+    }
+
+    /** How the context is scaled. */
+    public ContextScaling contextScaling() {
+        return scaling;
+    }
+
+    /** The embedding network of the context, or null when there is none. */
+    public Module embedding() {
+        return embedding;
+    }
+
+    /** The embedding's output width, 0 without embedding. */
+    public int embeddedFeatures() {
+        return embedding == null ? 0 : embeddedFeatures;
+    }
+
+    /** The permutation after transform t: column j of its result is column {@code permutation(t)[j]} of the transform's output. */
+    public int[] permutation(int t) {
+        return orders.get(t).clone();
     }
 
     /** The trainable parameters: the embedding's, then MADE by MADE. */
@@ -193,9 +243,20 @@ public final class MaskedAutoregressiveFlow implements Trainable {
         return all;
     }
 
+    /**
+     * The z-scoring statistics of θ (and of the context, when it has any), then the embedding's
+     * buffers: fitted once by {@link #standardize}, never by gradients, and needed to reproduce
+     * the flow's densities.
+     */
     @Override
     public Map<String, FMatrixRMaj> buffers() {
         Map<String, FMatrixRMaj> all = new LinkedHashMap<>();
+        all.put("standardize_theta.mean", thetaMean);
+        all.put("standardize_theta.std", thetaStd);
+        if (contextFeatures > 0) {
+            all.put("standardize_context.mean", contextMean);
+            all.put("standardize_context.std", contextStd);
+        }
         if (embedding != null) {
             embedding.buffers().forEach((name, value) -> all.put("embedding_net." + name, value));
         }
@@ -245,7 +306,7 @@ public final class MaskedAutoregressiveFlow implements Trainable {
             logDet = logDet == null ? ld : tape.add(logDet, ld);
             z = tape.gatherCols(z, orders.get(t));
         }
-        Tensor base = tape.addScalar(tape.mulScalar(tape.sumCols(tape.square(z)), -0.5), -0.5 * features * LOG_2PI - logStdSum);
+        Tensor base = tape.addScalar(tape.mulScalar(tape.sumCols(tape.square(z)), -0.5), -0.5 * features * LOG_2PI - logStdSum());
         return tape.add(base, logDet);
     }
 
@@ -256,6 +317,7 @@ public final class MaskedAutoregressiveFlow implements Trainable {
      */
     public double[] logProb(double[][] theta, double[] context) {
         double[] out = new double[theta.length];
+        double logStdSum = logStdSum();
         eval();
         try (Tape tape = Tape.create()) {
             List<Tensor> contextTerms = sharedContextTerms(tape, context);
@@ -388,6 +450,7 @@ public final class MaskedAutoregressiveFlow implements Trainable {
         private Module embedding;
         private int embeddedFeatures;
         private long seed;
+        private List<int[]> orders;
 
         private Builder(int features, int contextFeatures) {
             if (features < 1 || contextFeatures < 0) {
@@ -445,6 +508,25 @@ public final class MaskedAutoregressiveFlow implements Trainable {
         /** The seed of the initial weights and of the permutations. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * The permutation after each transform, instead of drawing them from the seed: for a
+         * flow read back from a file ({@link FlowFiles}).
+         */
+        Builder permutations(List<int[]> permutations) {
+            if (permutations.size() != transforms) {
+                throw new IllegalArgumentException("expected " + transforms + " permutations, one per transform, got " + permutations.size());
+            }
+            for (int[] order : permutations) {
+                int[] sorted = order.clone();
+                Arrays.sort(sorted);
+                if (!Arrays.equals(sorted, PermutationSampler.natural(features))) {
+                    throw new IllegalArgumentException("expected a permutation of 0.." + (features - 1) + ", got " + Arrays.toString(order));
+                }
+            }
+            this.orders = List.copyOf(permutations);
             return this;
         }
 

@@ -61,12 +61,7 @@ public final class NetworkFiles {
         root.put("version", VERSION);
         root.set("network", describe(module));
         Path architecture = folder.resolve(ARCHITECTURE).toAbsolutePath();
-        Map<String, SafeTensors.Entry> tensors = new LinkedHashMap<>();
-        for (Parameter p : module.parameters()) {
-            tensors.put(p.name(), new SafeTensors.Entry(p.shape(), values(p.value())));
-        }
-        module.buffers().forEach((name, value) -> tensors.put(name, new SafeTensors.Entry(bufferShape(value), values(value))));
-        SafeTensors.write(folder.resolve(WEIGHTS), tensors, Map.of("producer", "sixsa4j", "architecture", ARCHITECTURE));
+        saveWeights(module, folder.resolve(WEIGHTS), ARCHITECTURE);
         Path temp = architecture.resolveSibling("." + ARCHITECTURE + "." + Long.toHexString(System.nanoTime()) + ".part");
         try {
             Files.writeString(temp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
@@ -107,27 +102,58 @@ public final class NetworkFiles {
             throw InvalidInputException.inFile(architecture, null, null,
                     "expected \"format\": \"" + FORMAT + "\" and \"version\": " + VERSION);
         }
-        Module module = build(root.path("network"), "network", architecture, RandomSource.XO_RO_SHI_RO_128_PP.create(0L));
-        Path weights = folder.resolve(WEIGHTS);
-        Map<String, SafeTensors.Entry> stored = SafeTensors.read(weights).tensors();
-        Set<String> unused = new LinkedHashSet<>(stored.keySet());
-        for (Parameter p : module.parameters()) {
-            fill(weights, stored, p.name(), p.shape(), p.value());
-            unused.remove(p.name());
-        }
-        for (Map.Entry<String, FMatrixRMaj> b : module.buffers().entrySet()) {
-            fill(weights, stored, b.getKey(), bufferShape(b.getValue()), b.getValue());
-            unused.remove(b.getKey());
-        }
-        if (!unused.isEmpty()) {
-            throw InvalidInputException.inFile(weights, null, null,
-                    "holds tensors the architecture does not have: " + String.join(", ", unused));
-        }
+        Module module = fromDescription(root.path("network"), "network", architecture);
+        loadWeights(module, folder.resolve(WEIGHTS));
         module.eval();
         return module;
     }
 
-    private static ObjectNode describe(Module module) {
+    /**
+     * Writes the parameters, then the buffers, of {@code model} to {@code file} in safetensors,
+     * under their state-dict names; the metadata names the {@code architecture} file beside it.
+     *
+     * @throws InvalidInputException naming a file that cannot be written
+     */
+    public static void saveWeights(Trainable model, Path file, String architecture) {
+        Map<String, SafeTensors.Entry> tensors = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            tensors.put(p.name(), new SafeTensors.Entry(p.shape(), values(p.value())));
+        }
+        model.buffers().forEach((name, value) -> tensors.put(name, new SafeTensors.Entry(bufferShape(value), values(value))));
+        SafeTensors.write(file, tensors, Map.of("producer", "sixsa4j", "architecture", architecture));
+    }
+
+    /**
+     * Fills the parameters and buffers of {@code model}, in place, from a file written by
+     * {@link #saveWeights}.
+     *
+     * @throws InvalidInputException naming the file and the tensor that is missing, unknown or of
+     *         the wrong shape
+     */
+    public static void loadWeights(Trainable model, Path file) {
+        Map<String, SafeTensors.Entry> stored = SafeTensors.read(file).tensors();
+        Set<String> unused = new LinkedHashSet<>(stored.keySet());
+        for (Parameter p : model.parameters()) {
+            fill(file, stored, p.name(), p.shape(), p.value());
+            unused.remove(p.name());
+        }
+        for (Map.Entry<String, FMatrixRMaj> b : model.buffers().entrySet()) {
+            fill(file, stored, b.getKey(), bufferShape(b.getValue()), b.getValue());
+            unused.remove(b.getKey());
+        }
+        if (!unused.isEmpty()) {
+            throw InvalidInputException.inFile(file, null, null,
+                    "holds tensors the architecture does not have: " + String.join(", ", unused));
+        }
+    }
+
+    /**
+     * The JSON description of a network's layers, as written in {@value #ARCHITECTURE} under
+     * {@code "network"}, for files that hold a network among other things.
+     *
+     * @throws IllegalArgumentException if the network holds a module type not listed above
+     */
+    public static ObjectNode describe(Module module) {
         ObjectNode node = JSON.createObjectNode();
         if (module instanceof Sequential s) {
             node.put("type", "sequential");
@@ -160,6 +186,17 @@ public final class NetworkFiles {
             throw new IllegalArgumentException("cannot describe a module of type " + module.getClass().getName());
         }
         return node;
+    }
+
+    /**
+     * The network a {@link #describe} description stands for, with placeholder weights to be
+     * filled by {@link #loadWeights}.
+     *
+     * @param path where the description sits in {@code file}, for error messages
+     * @throws InvalidInputException naming the file and the key that is missing or wrong
+     */
+    public static Module fromDescription(JsonNode node, String path, Path file) {
+        return build(node, path, file, RandomSource.XO_RO_SHI_RO_128_PP.create(0L));
     }
 
     private static Module build(JsonNode node, String path, Path file, UniformRandomProvider rng) {
