@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String MODEL = "tbabs*(bbodyrad+powerlaw)";
     static final ModelSettings SETTINGS = ModelSettings.xspecDefaults().withAbundances(AbundanceTable.WILM);
     /** The priors of the demo's run configuration, those of the NGC 7793 ULX-4 analysis with the black body's norm widened around the truth. */
-    private static final Map<String, String> PRIORS = new LinkedHashMap<>();
+    static final Map<String, String> PRIORS = new LinkedHashMap<>();
 
     static {
         PRIORS.put("tbabs.nH", "uniform(0, 0.5)");

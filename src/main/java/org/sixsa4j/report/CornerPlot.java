@@ -78,6 +78,16 @@ public final class CornerPlot {
         XYChart chart = Plots.panel(PANEL, PANEL, null, xName, yName);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
+        // A parameter whose samples are all equal (a collapsed importance sample) would give an
+        // axis of zero width, on which the chart library draws ticks without end.
+        double xLo = Plots.min(x);
+        double yLo = Plots.min(y);
+        if (!(Plots.max(x) > xLo)) {
+            chart.getStyler().setXAxisMin(xLo - halfWidth(xLo)).setXAxisMax(xLo + halfWidth(xLo));
+        }
+        if (!(Plots.max(y) > yLo)) {
+            chart.getStyler().setYAxisMin(yLo - halfWidth(yLo)).setYAxisMax(yLo + halfWidth(yLo));
+        }
         XYSeries s = chart.addSeries("samples", Plots.thin(x, MAX_POINTS), Plots.thin(y, MAX_POINTS));
         s.setMarkerColor(SAMPLES);
         if (truth != null) {
@@ -86,5 +96,10 @@ public final class CornerPlot {
             t.setMarker(SeriesMarkers.CROSS);
         }
         return chart;
+    }
+
+    /** Half the width of the axis drawn around a single value: 1 % of it, or 1 around 0. */
+    private static double halfWidth(double v) {
+        return v == 0 ? 1 : 0.01 * Math.abs(v);
     }
 }
