@@ -78,15 +78,18 @@ public final class CornerPlot {
         XYChart chart = Plots.panel(PANEL, PANEL, null, xName, yName);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        // A parameter whose samples are all equal (a collapsed importance sample) would give an
-        // axis of zero width, on which the chart library draws ticks without end.
+        // A parameter whose samples are all equal (a collapsed importance sample) gives an axis of
+        // zero width, on which the chart library draws ticks without end (even with its bounds set):
+        // two invisible points give such an axis a width of 2 % of the value.
         double xLo = Plots.min(x);
         double yLo = Plots.min(y);
-        if (!(Plots.max(x) > xLo)) {
-            chart.getStyler().setXAxisMin(xLo - halfWidth(xLo)).setXAxisMax(xLo + halfWidth(xLo));
-        }
-        if (!(Plots.max(y) > yLo)) {
-            chart.getStyler().setYAxisMin(yLo - halfWidth(yLo)).setYAxisMax(yLo + halfWidth(yLo));
+        boolean flatX = !(Plots.max(x) > xLo);
+        boolean flatY = !(Plots.max(y) > yLo);
+        if (flatX || flatY) {
+            double dx = flatX ? halfWidth(xLo) : 0;
+            double dy = flatY ? halfWidth(yLo) : 0;
+            XYSeries frame = chart.addSeries("frame", new double[] {xLo - dx, xLo + dx}, new double[] {yLo - dy, yLo + dy});
+            frame.setMarker(SeriesMarkers.NONE);
         }
         XYSeries s = chart.addSeries("samples", Plots.thin(x, MAX_POINTS), Plots.thin(y, MAX_POINTS));
         s.setMarkerColor(SAMPLES);

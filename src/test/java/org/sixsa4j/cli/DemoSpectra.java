@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sixsa4j.model.Model;
 import org.sixsa4j.ogip.ArfFile;
 import org.sixsa4j.ogip.PhaFile;
@@ -60,10 +61,20 @@ final class DemoSpectra {
      * {@code maxEpochs} epochs, and importance sampling with {@code draws} draws.
      */
     static Path config(Path dir, String name, int simulations, int maxEpochs, int draws, int samples) throws IOException {
+        return config(dir, name, DemoCommand.PRIORS, Map.of(), simulations, maxEpochs, draws, samples);
+    }
+
+    /** As {@link #config(Path, String, int, int, int, int)}, with these priors and the other parameters frozen at these values. */
+    static Path config(Path dir, String name, Map<String, String> priors, Map<String, Double> frozen, int simulations, int maxEpochs,
+            int draws, int samples) throws IOException {
         StringBuilder yaml = new StringBuilder("observations:\n  - pha: spectrum.pha\n");
         yaml.append(String.format(Locale.ROOT, "    notice: [%s, %s]%n", CCD.noticeLowKeV(), CCD.noticeHighKeV()));
         yaml.append("model: ").append(DemoCommand.MODEL).append("\nabund: wilm\npriors:\n");
-        DemoCommand.PRIORS.forEach((k, v) -> yaml.append("  ").append(k).append(": ").append(v).append('\n'));
+        priors.forEach((k, v) -> yaml.append("  ").append(k).append(": ").append(v).append('\n'));
+        if (!frozen.isEmpty()) {
+            yaml.append("frozen:\n");
+            frozen.forEach((k, v) -> yaml.append("  ").append(k).append(": ").append(v).append('\n'));
+        }
         yaml.append("seed: 3\nthreads: 2\n");
         yaml.append("compression:\n  method: pca\n  components: 12\n");
         yaml.append(String.format(Locale.ROOT, "npe:\n  rounds: 1\n  simulations: %d\n  max_epochs: %d%n", simulations, maxEpochs));

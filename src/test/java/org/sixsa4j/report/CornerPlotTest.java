@@ -24,10 +24,10 @@ class CornerPlotTest {
     void identicalSamplesArePlotted() throws IOException {
         double[][] samples = new double[200][];
         for (int i = 0; i < samples.length; i++) {
-            samples[i] = new double[] {0.1033, 0.0, 68.4, 7e-4};
+            samples[i] = new double[] {0.0895, 0.317, 38.9, 1.79, 1.06e-3};
         }
         Path png = dir.resolve("corner.png");
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CornerPlot.write(png, List.of("a", "b", "c", "d"), samples, null));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CornerPlot.write(png, List.of("a", "b", "c", "d", "e"), samples, null));
         assertTrue(Files.size(png) > 1000);
     }
 }
