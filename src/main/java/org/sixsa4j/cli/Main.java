@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sixsa", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulation-based inference for X-ray spectra.",
-        subcommands = {DemoCommand.class, InfoCommand.class, FitCommand.class, InstrumentCommand.class, ModelCommand.class, RunCommand.class, SampleCommand.class, SimulateCommand.class,
+        subcommands = {ApplyCommand.class, DemoCommand.class, InfoCommand.class, FitCommand.class, InstrumentCommand.class, ModelCommand.class, RunCommand.class, SampleCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for input a user can correct: bad files, options or configuration. */

@@ -123,16 +123,9 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> summary = SampleCommand.common(c, likelihood, "sixsa", samples, logLikelihood[best], samples[best]);
         summary.put("goodness_of_fit", goodness(c, likelihood, samples));
         WeightedSample weighted = r.weighted();
-        Map<String, Object> is = new LinkedHashMap<>();
-        is.put("draws", weighted.size());
-        is.put("effective_sample_size", weighted.effectiveSampleSize());
-        is.put("ess_fraction", weighted.effectiveSampleSize() / weighted.size());
-        is.put("pareto_k", weighted.paretoShape());
-        is.put("log_evidence", weighted.logEvidence());
-        is.put("log_evidence_error", weighted.logEvidenceError());
-        is.put("exact_evaluations", weighted.exactEvaluations());
-        is.put("evaluations_saved_by_emulator", weighted.size() - weighted.exactEvaluations());
-        summary.put("importance_sampling", is);
+        summary.put("importance_sampling", ApplyCommand.importanceSampling(weighted));
+        // What sixsa apply needs to fit other spectra with this run's estimator.
+        EstimatorFolder.save(output.file(EstimatorFolder.NAME), c, r.compressor(), r.posterior().flow());
         List<Map<String, Object>> rounds = new ArrayList<>();
         for (SbiPipeline.Round round : r.rounds()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,6 +126,35 @@ public final class RunConfig {
      * @throws InvalidInputException naming the file and the key for every problem
      */
     public static RunConfig read(Path file) {
+        return new RunConfig(file, new ConfigNode(file, "", parse(file), TOP));
+    }
+
+    /**
+     * The configuration in {@code file}, which must have one observation, with that observation
+     * replaced by the spectrum {@code pha}: its response, effective area and background come from
+     * its header keywords, and the configured {@code notice} range is kept. Everything else (model,
+     * priors, statistic, settings, seed) is the file's. This is how {@code sixsa apply} rebuilds
+     * the likelihood and the prior of a saved estimator for a new spectrum.
+     *
+     * @throws InvalidInputException naming the file and the key, or the spectrum's file, for every problem
+     */
+    static RunConfig forSpectrum(Path file, Path pha) {
+        JsonNode root = parse(file);
+        JsonNode observations = root.path("observations");
+        if (!root.isObject() || !observations.isArray() || observations.size() != 1 || !observations.get(0).isObject()) {
+            throw new InvalidInputException(file + ": key 'observations': expected exactly one spectrum, found "
+                    + (observations.isArray() ? observations.size() : "none") + "; a saved estimator is applied to one spectrum at a time");
+        }
+        ObjectNode spectrum = ((ObjectNode) root).objectNode();
+        spectrum.put("pha", pha.toAbsolutePath().normalize().toString());
+        if (observations.get(0).has("notice")) {
+            spectrum.set("notice", observations.get(0).get("notice"));
+        }
+        ((ObjectNode) root).putArray("observations").add(spectrum);
+        return new RunConfig(file, new ConfigNode(file, "", root, TOP));
+    }
+
+    private static JsonNode parse(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": configuration file not found");
         }
@@ -141,7 +171,7 @@ public final class RunConfig {
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException(file + ": the configuration is empty");
         }
-        return new RunConfig(file, new ConfigNode(file, "", root, TOP));
+        return root;
     }
 
     private static Observation observation(ConfigNode o) {

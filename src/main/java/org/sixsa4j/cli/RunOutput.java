@@ -2,6 +2,7 @@ package org.sixsa4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.sixsa4j.spectrum.Observation;
 /**
  * The output folder of a run, with the layout every method shares: {@code summary.json},
  * {@code posterior.fits} (XSPEC chain format) and {@code posterior.csv}, {@code corner.png},
- * one {@code spectrum_k.png} per observation, and a copy of the configuration. Files are written
+ * one {@code spectrum_k.png} per observation, a copy of the configuration, and sub-folders such as
+ * {@code sixsa run}'s estimator. Files are written
  * to a scratch folder next to the target and moved in when the run succeeds, so a failed run
  * leaves nothing half-written.
  */
@@ -131,7 +133,12 @@ final class RunOutput implements AutoCloseable {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(work)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Path to = target.resolve(f.getFileName());
+                // A move replaces a file or an empty folder only: an earlier run's sub-folder (estimator/) goes first.
+                if (Files.isDirectory(f) && Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+                    OutputFolders.deleteTree(to);
+                }
+                Files.move(f, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
     }

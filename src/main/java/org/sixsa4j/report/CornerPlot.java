@@ -78,6 +78,19 @@ public final class CornerPlot {
         XYChart chart = Plots.panel(PANEL, PANEL, null, xName, yName);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
+        // A parameter whose samples are all equal (a collapsed importance sample) gives an axis of
+        // zero width, on which the chart library draws ticks without end (even with its bounds set):
+        // two invisible points give such an axis a width of 2 % of the value.
+        double xLo = Plots.min(x);
+        double yLo = Plots.min(y);
+        boolean flatX = !(Plots.max(x) > xLo);
+        boolean flatY = !(Plots.max(y) > yLo);
+        if (flatX || flatY) {
+            double dx = flatX ? halfWidth(xLo) : 0;
+            double dy = flatY ? halfWidth(yLo) : 0;
+            XYSeries frame = chart.addSeries("frame", new double[] {xLo - dx, xLo + dx}, new double[] {yLo - dy, yLo + dy});
+            frame.setMarker(SeriesMarkers.NONE);
+        }
         XYSeries s = chart.addSeries("samples", Plots.thin(x, MAX_POINTS), Plots.thin(y, MAX_POINTS));
         s.setMarkerColor(SAMPLES);
         if (truth != null) {
@@ -86,5 +99,10 @@ public final class CornerPlot {
             t.setMarker(SeriesMarkers.CROSS);
         }
         return chart;
+    }
+
+    /** Half the width of the axis drawn around a single value: 1 % of it, or 1 around 0. */
+    private static double halfWidth(double v) {
+        return v == 0 ? 1 : 0.01 * Math.abs(v);
     }
 }

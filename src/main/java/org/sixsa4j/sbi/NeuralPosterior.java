@@ -38,6 +38,19 @@ public final class NeuralPosterior {
         this.seed = seed;
     }
 
+    /**
+     * The posterior of a trained flow under {@code prior}, for a flow read back from a file
+     * ({@link org.sixsa4j.flow.FlowFiles}) and used with the prior of the analysis.
+     *
+     * @param seed fixes the stream of the leakage estimate, so repeated calls agree
+     */
+    public static NeuralPosterior of(MaskedAutoregressiveFlow flow, ParameterDistribution prior, long seed) {
+        if (flow.features() != prior.dimension()) {
+            throw new IllegalArgumentException("the flow models " + flow.features() + " parameters but the prior has " + prior.dimension());
+        }
+        return new NeuralPosterior(flow, prior, seed);
+    }
+
     /** The trained flow q(θ | x). */
     public MaskedAutoregressiveFlow flow() {
         return flow;

@@ -45,6 +45,8 @@ import org.sixsa4j.simulate.RandomStreams;
 public final class SbiPipeline {
     /** Control streams, far above any simulation index. */
     private static final long CONTROL = Long.MAX_VALUE / 2;
+    /** The importance-sampling stage's three streams: emulator pilot, draws, resampling. */
+    private static final long IMPORTANCE_STREAMS = CONTROL + 300;
 
     private final ModelSimulator simulator;
     private final ParameterDistribution prior;
@@ -247,22 +249,25 @@ public final class SbiPipeline {
         }
 
         SavedImportance savedImportance = checkpoints == null ? null : checkpoints.loadImportance();
-        WeightedSample weighted;
+        ImportanceCorrection corrected;
         Duration importanceTime;
         if (savedImportance != null) {
-            weighted = savedImportance.weighted();
-            ImportanceSampling.warn(weighted, warn::warning);
+            ImportanceSampling.warn(savedImportance.weighted(), warn::warning);
+            corrected = ImportanceCorrection.of(savedImportance.weighted(), settings, streams, IMPORTANCE_STREAMS);
             importanceTime = savedImportance.time();
         } else {
             long start = System.nanoTime();
             l.stage("importance sampling");
-            weighted = importanceSampling(posterior, observedFeatures, warn);
+            // The defensive component is the last round's proposal, the region the last estimator knows.
+            corrected = ImportanceCorrection.run(posterior, observedFeatures, prior, likelihood, settings, streams, IMPORTANCE_STREAMS,
+                    warn::warning);
             importanceTime = Duration.ofNanos(System.nanoTime() - start);
             if (checkpoints != null) {
-                checkpoints.saveImportance(new SavedImportance(weighted, importanceTime));
+                checkpoints.saveImportance(new SavedImportance(corrected.weighted(), importanceTime));
             }
         }
-        double[][] samples = weighted.resample(settings.posteriorSamples(), streams.stream(CONTROL + 302));
+        WeightedSample weighted = corrected.weighted();
+        double[][] samples = corrected.samples();
         times.put("importance sampling", importanceTime);
 
         long start;
@@ -301,28 +306,6 @@ public final class SbiPipeline {
                 retriever.validationR2(), priorDraws, restriction == null ? null : firstTheta);
         return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, checks, warnings, times,
                 simulated[0]);
-    }
-
-    /**
-     * Importance sampling with the exact likelihood and the true prior, from the last posterior at
-     * the observation mixed with the last proposal (the region the last estimator knows),
-     * optionally screened by a likelihood emulator trained on a pilot run.
-     */
-    private WeightedSample importanceSampling(NeuralPosterior posterior, double[] observedFeatures, Listener warn) {
-        ImportanceSampling is = new ImportanceSampling(posterior.at(observedFeatures), posterior.prior(), settings.defensiveFraction(), prior,
-                likelihood, settings.threads());
-        LikelihoodEmulator emulator = null;
-        if (settings.emulator()) {
-            WeightedSample pilot = is.run(settings.emulatorTraining(), streams.stream(CONTROL + 300), null);
-            double[][] t = new double[pilot.size()][];
-            double[] logL = new double[pilot.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = pilot.theta(i);
-                logL[i] = pilot.logLikelihood(i);
-            }
-            emulator = LikelihoodEmulator.train(t, logL, settings.seed(), settings.threads());
-        }
-        return is.run(settings.importanceDraws(), emulator, settings.emulatorKeep(), streams.stream(CONTROL + 301), warn::warning);
     }
 
     /**
