@@ -21,6 +21,15 @@ final class ExampleScript {
     private ExampleScript() {
     }
 
+    /**
+     * Sets up example {@code name} in {@code dir} as its configuration expects: runs
+     * examples/NAME.sh into dir/NAME and copies examples/NAME.yaml into dir; returns the copy.
+     */
+    static Path setUp(String name, Path dir) throws IOException {
+        run(Path.of("examples", name + ".sh"), dir.resolve(name));
+        return Files.copy(Path.of("examples", name + ".yaml"), dir.resolve(name + ".yaml"));
+    }
+
     /** Runs every {@code sixsa} command of {@code script} with {@code $out} = {@code out}; each must succeed. */
     static void run(Path script, Path out) throws IOException {
         String joined = Files.readString(script).replace("\\\n", " ");

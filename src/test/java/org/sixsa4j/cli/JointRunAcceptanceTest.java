@@ -36,7 +36,7 @@ class JointRunAcceptanceTest {
 
     @Test
     void jointRunAgreesWithTheExactReferenceAndIsNarrowerThanEitherSpectrum(@TempDir Path dir) throws IOException {
-        Path config = JointExample.write(dir);
+        Path config = ExampleScript.setUp("joint-ccd-xifu", dir);
         long start = System.nanoTime();
         Cli.Result run = Cli.run("run", config.toString(), "--out", dir.resolve("run").toString(), "--quiet");
         assertEquals(0, run.status(), run.transcript());
