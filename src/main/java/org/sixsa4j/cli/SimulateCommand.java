@@ -69,6 +69,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions = new ModelOptions();
 
+    @Option(names = "--group", paramLabel = "N", description = "Group every N consecutive channels into one bin, as grppha's 'group' command; replaces the template's GROUPING.")
+    private Integer group;
+
     @Option(names = "--spectra", defaultValue = "1", description = "Number of spectra (default ${DEFAULT-VALUE}); more than one are numbered NAME_00001.pha and so on.")
     private int spectra;
 
@@ -91,6 +94,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new InvalidInputException("option --threads: expected at least 1, got " + threads);
+        }
+        if (group != null && group < 1) {
+            throw new InvalidInputException("option --group: expected at least 1 channel per bin, got " + group);
         }
         Model model = modelOptions.model();
         ModelSettings settings = modelOptions.settings();
@@ -131,6 +137,9 @@ final class SimulateCommand implements Callable<Integer> {
                 int s = first + k;
                 Path file = spectra == 1 ? out : numbered(out, s + 1);
                 PhaSpectrum spectrum = withLinks(simulated.get(k), template, file.toAbsolutePath().getParent());
+                if (group != null) {
+                    spectrum = spectrum.toBuilder().grouping(grouping(spectrum.size(), group)).build();
+                }
                 PhaFile.write(spectrum, file);
                 w.printf(Locale.ROOT, "  wrote %s: %.0f counts (seed %d, index %d)%n", file, spectrum.totalCounts(), seed, firstIndex + s);
             }
@@ -181,6 +190,18 @@ final class SimulateCommand implements Callable<Integer> {
             throw new InvalidInputException("option --exposure: must be positive, got " + exposure);
         }
         return exposure;
+    }
+
+    /**
+     * OGIP's GROUPING column (OGIP/92-007) for bins of {@code width} consecutive channels: 1 starts
+     * a bin, −1 continues it; the last bin holds what is left.
+     */
+    private static int[] grouping(int channels, int width) {
+        int[] g = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            g[c] = c % width == 0 ? 1 : -1;
+        }
+        return g;
     }
 
     /** The simulated spectrum with RESPFILE, ANCRFILE and BACKFILE naming the files used, relative to its folder. */

@@ -142,6 +142,8 @@ class BadInputTest {
                 "option --abund", "'sun'"));
         all.add(option("simulate --instrument foo", List.of("simulate", "--instrument", "foo", "--exposure", "10", "--out", out("o6/x.pha")),
                 "option --instrument", "'foo'"));
+        all.add(option("simulate --group 0", List.of("simulate", "--rmf", smallRmf, "--exposure", "10", "--group", "0", "--out", out("o12/x.pha")),
+                "option --group", "0"));
         all.add(option("simulate --out a folder", List.of("simulate", "--rmf", smallRmf, "--exposure", "10", "--out", dir.toString()),
                 "option --out", dir.toString(), "folder"));
         all.add(option("simulate --out below a file", List.of("simulate", "--rmf", smallRmf, "--exposure", "10",

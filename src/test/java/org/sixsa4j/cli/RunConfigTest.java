@@ -34,6 +34,27 @@ class RunConfigTest {
         assertEquals(Path.of("examples").toAbsolutePath().resolve("xmm-pn-ngc7793-results"), c.output());
     }
 
+    @Test
+    void theJointExampleReadsWithTwoInstrumentsAndACrossNormalisation(@TempDir Path dir) throws IOException {
+        RunConfig c = RunConfig.read(ExampleScript.setUp("joint-ccd-xifu", dir));
+        // 388 CCD channels in 0.3-10 keV (Instruments.ccd) and 11.7 keV / 20 eV = 585 X-IFU bins.
+        assertEquals(List.of(388, 585), c.observations().stream().map(o -> o.bins()).toList());
+        assertEquals(List.of("tbabs.nH", "powerlaw.PhoIndex", "powerlaw.norm", "constant.factor[2]"), c.prior().names());
+        assertEquals(4, c.model().freeParameters().size(), "the spectral parameters are tied, not copied");
+        assertEquals(1.0, c.model().parameter("constant.factor[1]").value());
+        assertEquals(AbundanceTable.WILM, c.settings().abundances());
+    }
+
+    @Test
+    void theXifuLineExampleReadsWithTheLinesRedshiftAndWidthFree(@TempDir Path dir) throws IOException {
+        RunConfig c = RunConfig.read(ExampleScript.setUp("xifu-line", dir));
+        // 3 keV of 2 eV bins.
+        assertEquals(1500, c.observations().get(0).bins());
+        assertEquals(List.of("powerlaw.PhoIndex", "powerlaw.norm", "zgauss.Sigma", "zgauss.Redshift", "zgauss.norm"), c.prior().names());
+        assertEquals(6.4, c.model().parameter("zgauss.LineE").value());
+        assertEquals(0.1, c.model().parameter("tbabs.nH").value());
+    }
+
     /** A minimal valid configuration on the embedded CCD, written next to a simulated spectrum. */
     static Path write(Path dir, String extra) throws IOException {
         Cli.Result r = Cli.run("simulate", "--instrument", "ccd", "--exposure", "1e4", "--par", "PhoIndex=2", "--par", "norm=1e-3",

@@ -103,6 +103,27 @@ class SimulateCommandTest {
     }
 
     @Test
+    void groupMakesBinsOfNChannelsKeepingEveryCount() throws IOException {
+        Path a = Files.createDirectories(dir.resolve("grouped"));
+        simulate(a.resolve("f.pha"), "--seed", "5");
+        Path b = Files.createDirectories(dir.resolve("by7"));
+        simulate(b.resolve("f.pha"), "--seed", "5", "--group", "7");
+        PhaSpectrum ungrouped = read(a).get(0);
+        PhaSpectrum grouped = read(b).get(0);
+        assertArrayEquals(ungrouped.counts(), grouped.counts(), "grouping marks bins; the channels keep their counts");
+        int[] g = grouped.grouping();
+        for (int c = 0; c < g.length; c++) {
+            assertEquals(c % 7 == 0 ? 1 : -1, g[c], "GROUPING of channel index " + c);
+        }
+        // 480 CCD channels of 25 eV from 0.1 keV make 68 bins of 7 and a last one of 4. A bin is
+        // noticed when its whole span lies in 0.3-10 keV: bin k spans 0.1 + 0.175 k to
+        // 0.1 + 0.175 (k + 1) keV, so bins 2 (from 0.45 keV) to 55 (up to 9.9 keV), 54 of them.
+        Observation all = ObservationLoader.of(b.resolve("f_00001.pha")).load();
+        assertEquals(69, all.groups());
+        assertEquals(54, all.noticeOnly(0.3, 10).bins());
+    }
+
+    @Test
     void pnTemplateKeepsItsGroupingQualityScalingAndLinks() throws IOException {
         Path template = SharedData.file("ogip/xmm-pn-ngc7793/PN_spectrum_grp20.fits");
         Path folder = dir.resolve("sims");
