@@ -121,7 +121,7 @@ final class ApplyCommand implements Callable<Integer> {
         NeuralPosterior q = NeuralPosterior.of(estimator.flow(), c.prior(), c.seed());
         long firstStream = 3 * Integer.toUnsignedLong(Arrays.hashCode(counts));
         return ImportanceCorrection.run(q, estimator.compressor().compress(counts), c.prior(), likelihood, s, RandomStreams.of(c.seed()),
-                firstStream, warnings);
+                firstStream, warnings, null);
     }
 
     /** Fits one spectrum and writes its posterior files; returns its summary. */

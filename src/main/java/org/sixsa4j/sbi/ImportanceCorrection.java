@@ -1,6 +1,7 @@
 package org.sixsa4j.sbi;
 
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.sixsa4j.simulate.RandomStreams;
 
 /**
@@ -28,9 +29,11 @@ public record ImportanceCorrection(WeightedSample weighted, double[][] samples) 
      * @param logLikelihood the exact log-likelihood of the spectrum (thread-safe)
      * @param settings draws, defensive fraction, samples, emulator, seed and threads
      * @param warnings receives one-line warnings with advice (low ESS, large k̂); may be null
+     * @param progress receives the number of importance draws evaluated so far; may be null
      */
     public static ImportanceCorrection run(NeuralPosterior posterior, double[] features, ParameterDistribution prior,
-            LogDensity logLikelihood, SbiSettings settings, RandomStreams streams, long firstStream, Consumer<String> warnings) {
+            LogDensity logLikelihood, SbiSettings settings, RandomStreams streams, long firstStream, Consumer<String> warnings,
+            LongConsumer progress) {
         ImportanceSampling is = new ImportanceSampling(posterior.at(features), posterior.prior(), settings.defensiveFraction(), prior,
                 logLikelihood, settings.threads());
         LikelihoodEmulator emulator = null;
@@ -44,7 +47,7 @@ public record ImportanceCorrection(WeightedSample weighted, double[][] samples) 
             }
             emulator = LikelihoodEmulator.train(theta, logL, settings.seed(), settings.threads());
         }
-        WeightedSample weighted = is.run(settings.importanceDraws(), emulator, settings.emulatorKeep(), streams.stream(firstStream + 1),
+        WeightedSample weighted = (progress == null ? is : is.withProgress(progress)).run(settings.importanceDraws(), emulator, settings.emulatorKeep(), streams.stream(firstStream + 1),
                 warnings);
         return of(weighted, settings, streams, firstStream);
     }

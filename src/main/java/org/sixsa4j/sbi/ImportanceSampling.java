@@ -3,6 +3,7 @@ package org.sixsa4j.sbi;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.sixsa4j.simulate.ParallelBatches;
 
@@ -27,6 +28,8 @@ public final class ImportanceSampling {
     public static final double PARETO_LIMIT = 0.7;
     /** Below this ESS/N the weights are concentrated enough to warrant a warning. */
     public static final double LOW_EFFICIENCY = 0.01;
+    /** Draws evaluated between two progress reports. */
+    private static final int PROGRESS_CHUNK = 2000;
 
     private final ParameterDistribution proposal;
     private final ParameterDistribution defensive;
@@ -34,6 +37,7 @@ public final class ImportanceSampling {
     private final ParameterDistribution prior;
     private final LogDensity logLikelihood;
     private final int threads;
+    private final LongConsumer progress;
 
     /**
      * @param proposal q(θ | x<sub>o</sub>), the neural posterior at the observation
@@ -56,7 +60,23 @@ public final class ImportanceSampling {
         this.defensiveFraction = defensiveFraction;
         this.prior = prior;
         this.logLikelihood = logLikelihood;
+        this.progress = null;
         this.threads = threads;
+    }
+
+    private ImportanceSampling(ImportanceSampling other, LongConsumer progress) {
+        this.proposal = other.proposal;
+        this.defensive = other.defensive;
+        this.defensiveFraction = other.defensiveFraction;
+        this.prior = other.prior;
+        this.logLikelihood = other.logLikelihood;
+        this.threads = other.threads;
+        this.progress = progress;
+    }
+
+    /** The same sampler, reporting the number of draws evaluated so far to {@code progress} as it goes. */
+    public ImportanceSampling withProgress(LongConsumer progress) {
+        return new ImportanceSampling(this, progress);
     }
 
     /**
@@ -108,11 +128,19 @@ public final class ImportanceSampling {
         double[] logKeep = emulator == null ? new double[n] : keepProbabilities(emulator.predict(theta), logPriorOverMix, keep, rng);
         double[] logL = new double[n];
         Arrays.fill(logL, Double.NaN);
-        ParallelBatches.forEachIndex(n, threads, i -> {
-            if (logKeep[i] > Double.NEGATIVE_INFINITY && logPriorOverMix[i] > Double.NEGATIVE_INFINITY) {
-                logL[i] = logLikelihood.value(theta[i]);
+        // In chunks, so that progress can be reported; each draw's likelihood is independent of the chunking.
+        for (int from = 0; from < n; from += PROGRESS_CHUNK) {
+            int first = from;
+            ParallelBatches.forEachIndex(Math.min(PROGRESS_CHUNK, n - from), threads, k -> {
+                int i = first + k;
+                if (logKeep[i] > Double.NEGATIVE_INFINITY && logPriorOverMix[i] > Double.NEGATIVE_INFINITY) {
+                    logL[i] = logLikelihood.value(theta[i]);
+                }
+            });
+            if (progress != null) {
+                progress.accept(Math.min(n, from + PROGRESS_CHUNK));
             }
-        });
+        }
         double[] logWeight = new double[n];
         int evaluations = 0;
         for (int i = 0; i < n; i++) {

@@ -260,7 +260,7 @@ public final class SbiPipeline {
             l.stage("importance sampling");
             // The defensive component is the last round's proposal, the region the last estimator knows.
             corrected = ImportanceCorrection.run(posterior, observedFeatures, prior, likelihood, settings, streams, IMPORTANCE_STREAMS,
-                    warn::warning);
+                    warn::warning, done -> l.progress(done, settings.importanceDraws(), null));
             importanceTime = Duration.ofNanos(System.nanoTime() - start);
             if (checkpoints != null) {
                 checkpoints.saveImportance(new SavedImportance(corrected.weighted(), importanceTime));
