@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.model.AbundanceTable;
 import org.sixsa4j.model.Model;
@@ -97,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
     private Map<String, Object> writeInputs(RunOutput output, int nThreads) throws IOException {
         Model truth = trueModel();
         // The spectrum's seed is one the run never uses for its own simulations (they count from 0 of the run seed).
-        writeObservation(truth, ~seed, output.folder());
+        writeInstrument(output.folder());
+        writeSpectrum(truth, ~seed, 0, output.file("spectrum.pha"));
         // The configuration is examples/demo.yaml, packaged with the classes; the command line's seed and threads are appended.
         StringBuilder yaml = new StringBuilder(configuration());
         yaml.append("seed: ").append(seed).append('\n');
@@ -110,21 +110,25 @@ final class DemoCommand implements Callable<Integer> {
         return values;
     }
 
-    /**
-     * Writes the CCD-like instrument ({@code ccd.rmf}, {@code ccd.arf}) and a spectrum of
-     * {@code truth} observed with it for {@value #EXPOSURE} s ({@code spectrum.pha}, linked to
-     * both) into {@code folder}; the counts are drawn from stream 0 of {@code spectrumSeed}.
-     */
-    static void writeObservation(Model truth, long spectrumSeed, Path folder) {
+    /** Writes the CCD-like instrument into {@code folder}: {@code ccd.rmf} and {@code ccd.arf}. */
+    static void writeInstrument(Path folder) {
         SyntheticInstrument ccd = Instruments.ccd();
         RmfFile.write(ccd.rmf(), folder.resolve("ccd.rmf"));
         ArfFile.write(ccd.arf(), folder.resolve("ccd.arf"));
-        Fakeit fakeit = Fakeit.of(ccd.observation(EXPOSURE));
-        double[] trueFull = truth.parameterMap().expand(truth.parameterMap().freeValues());
-        double[] trueFlux = truth.evaluator(fakeit.energyGrid().lows(), fakeit.energyGrid().highs(), SETTINGS).evaluate(trueFull, 1);
-        PhaSpectrum simulated = fakeit.simulate(trueFlux, 1, RandomStreams.of(spectrumSeed), 0).get(0)
+    }
+
+    /**
+     * Writes {@code pha}: a spectrum of {@code truth} observed for {@value #EXPOSURE} s with the
+     * CCD-like instrument, linked to the {@code ccd.rmf} and {@code ccd.arf} beside it; the counts
+     * are drawn from stream {@code index} of {@code seed}.
+     */
+    static void writeSpectrum(Model truth, long seed, long index, Path pha) {
+        Fakeit fakeit = Fakeit.of(Instruments.ccd().observation(EXPOSURE));
+        double[] full = truth.parameterMap().expand(truth.parameterMap().freeValues());
+        double[] flux = truth.evaluator(fakeit.energyGrid().lows(), fakeit.energyGrid().highs(), SETTINGS).evaluate(full, 1);
+        PhaSpectrum simulated = fakeit.simulate(flux, 1, RandomStreams.of(seed), index).get(0)
                 .toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
-        PhaFile.write(simulated, folder.resolve("spectrum.pha"));
+        PhaFile.write(simulated, pha);
     }
 
     /** The demo's run configuration without seed and threads: examples/demo.yaml, as packaged. */

@@ -1,7 +1,6 @@
 package org.sixsa4j.nn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;

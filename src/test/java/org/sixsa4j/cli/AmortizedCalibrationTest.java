@@ -62,7 +62,7 @@ class AmortizedCalibrationTest {
     @Test
     void ranksOfTheTrueParametersAreUniform() throws IOException {
         long start = System.nanoTime();
-        DemoSpectra.instrument(dir);
+        DemoCommand.writeInstrument(dir);
         DemoSpectra.spectrum(dir.resolve("spectrum.pha"), new double[] {0.1, 0.3, 50, 1.7, 1e-3}, 5, 0);
         Path config = DemoSpectra.config(dir, "amortized", PRIORS, Map.of(), 4500, 1000, 1000, 1000);
         Cli.Result r = Cli.run("run", config.toString(), "--out", dir.resolve("run").toString(), "--quiet");
@@ -76,7 +76,7 @@ class AmortizedCalibrationTest {
         double[][][] samples = new double[RUNS][][];
         double[] essFraction = new double[RUNS];
         Path sims = Files.createDirectories(dir.resolve("sims"));
-        DemoSpectra.instrument(sims);
+        DemoCommand.writeInstrument(sims);
         for (int i = 0; i < RUNS; i++) {
             truth[i] = training.prior().sample(rng);
             Path pha = sims.resolve(String.format(Locale.ROOT, "sbc_%03d.pha", i));

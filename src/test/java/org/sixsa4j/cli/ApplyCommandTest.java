@@ -32,7 +32,7 @@ class ApplyCommandTest {
 
     @BeforeAll
     static void train() throws IOException {
-        DemoSpectra.instrument(dir);
+        DemoCommand.writeInstrument(dir);
         DemoSpectra.spectrum(dir.resolve("spectrum.pha"), TRUTH, 11, 0);
         DemoSpectra.spectrum(dir.resolve("brighter.pha"), new double[] {0.1, 0.3, 50, 2.0, 2e-3}, 11, 1);
         Map<String, String> priors = new LinkedHashMap<>();

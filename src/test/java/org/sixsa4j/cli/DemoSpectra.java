@@ -11,12 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sixsa4j.model.Model;
-import org.sixsa4j.ogip.ArfFile;
-import org.sixsa4j.ogip.PhaFile;
-import org.sixsa4j.ogip.PhaSpectrum;
-import org.sixsa4j.ogip.RmfFile;
-import org.sixsa4j.simulate.Fakeit;
-import org.sixsa4j.simulate.RandomStreams;
 import org.sixsa4j.spectrum.Instruments;
 import org.sixsa4j.spectrum.SyntheticInstrument;
 
@@ -27,7 +21,6 @@ import org.sixsa4j.spectrum.SyntheticInstrument;
  */
 final class DemoSpectra {
     private static final SyntheticInstrument CCD = Instruments.ccd();
-    private static final Fakeit FAKEIT = Fakeit.of(CCD.observation(DemoCommand.EXPOSURE));
 
     private DemoSpectra() {
     }
@@ -49,12 +42,6 @@ final class DemoSpectra {
         }
     }
 
-    /** Writes ccd.rmf and ccd.arf into {@code dir}. */
-    static void instrument(Path dir) {
-        RmfFile.write(CCD.rmf(), dir.resolve("ccd.rmf"));
-        ArfFile.write(CCD.arf(), dir.resolve("ccd.arf"));
-    }
-
     /**
      * A Poisson spectrum of the demo's model at {@code theta} (values of {@link #names()}), from
      * stream {@code index} of {@code seed}, linked to ccd.rmf and ccd.arf in its folder.
@@ -65,10 +52,7 @@ final class DemoSpectra {
         for (int j = 0; j < names.size(); j++) {
             m = m.set(names.get(j), theta[j]);
         }
-        double[] full = m.parameterMap().expand(m.parameterMap().freeValues());
-        double[] flux = m.evaluator(FAKEIT.energyGrid().lows(), FAKEIT.energyGrid().highs(), DemoCommand.SETTINGS).evaluate(full, 1);
-        PhaSpectrum s = FAKEIT.simulate(flux, 1, RandomStreams.of(seed), index).get(0).toBuilder().respFile("ccd.rmf").ancrFile("ccd.arf").build();
-        PhaFile.write(s, pha);
+        DemoCommand.writeSpectrum(m, seed, index, pha);
     }
 
     /**

@@ -43,7 +43,8 @@ class RunResumeTest {
     Path dir;
 
     private Path config() throws IOException {
-        DemoCommand.writeObservation(Model.parse("tbabs*powerlaw").set("nH", 0.2).set("PhoIndex", 1.8).set("norm", 1e-3), 3, dir);
+        DemoCommand.writeInstrument(dir);
+        DemoCommand.writeSpectrum(Model.parse("tbabs*powerlaw").set("nH", 0.2).set("PhoIndex", 1.8).set("norm", 1e-3), 3, 0, dir.resolve("spectrum.pha"));
         return Files.writeString(dir.resolve("run.yaml"), CONFIG);
     }
 
