@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sixsa4j.compress.Compressor;
 import org.sixsa4j.flow.MaskedAutoregressiveFlow;
+import org.sixsa4j.nn.Trainer;
 import org.sixsa4j.nn.TrainingHistory;
 import org.sixsa4j.sbi.restriction.BestFractionCriterion;
 import org.sixsa4j.sbi.restriction.CountsRangeCriterion;
@@ -221,9 +222,7 @@ public final class SbiPipeline {
                 compressor = settings.compressor().fit(counts);
                 NeuralPosteriorEstimation npe = new NeuralPosteriorEstimation(proposal, npeSettings);
                 dropped = npe.appendSimulations(Simulations.of(theta, compressor.compress(counts)), proposal);
-                int epochsTotal = settings.npe().maxEpochs();
-                posterior = npe.train((epoch, train, validation) -> l.progress(epoch, epochsTotal,
-                        String.format(Locale.ROOT, "epoch %d, validation loss %.4f", epoch, validation)));
+                posterior = npe.train(trainingProgress(l));
                 training = npe.histories().get(0);
             }
             if (dropped > 0) {
@@ -306,6 +305,26 @@ public final class SbiPipeline {
                 retriever.validationR2(), priorDraws, restriction == null ? null : firstTheta);
         return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, checks, warnings, times,
                 simulated[0]);
+    }
+
+    /**
+     * Reports training epochs against the epoch where early stopping would end training if the
+     * validation loss stopped improving now (the best epoch plus the patience, at most the
+     * maximum), so the bar and its estimate of the time left follow what is known.
+     */
+    private Trainer.Listener trainingProgress(Listener l) {
+        int patience = settings.npe().patience();
+        int maxEpochs = settings.npe().maxEpochs();
+        double[] best = {Double.POSITIVE_INFINITY};
+        int[] bestEpoch = {0};
+        return (epoch, train, validation) -> {
+            if (validation < best[0]) {
+                best[0] = validation;
+                bestEpoch[0] = epoch;
+            }
+            l.progress(epoch, Math.min(maxEpochs, bestEpoch[0] + patience),
+                    String.format(Locale.ROOT, "epoch %d, validation loss %.4f", epoch, validation));
+        };
     }
 
     /**
