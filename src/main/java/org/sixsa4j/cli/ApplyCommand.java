@@ -152,7 +152,9 @@ final class ApplyCommand implements Callable<Integer> {
         Map<String, Object> summary = SampleCommand.common(c, likelihood, "sixsa apply", theta, logLikelihood[best], theta[best]);
         summary.put("estimator", model.toAbsolutePath().normalize().toString());
         summary.put("spectrum", c.observations().get(0).file().toString());
+        summary.put("goodness_of_fit", RunCommand.goodness(c, likelihood, theta));
         summary.put("importance_sampling", importanceSampling(weighted));
+        RunCommand.weightsPlot(weighted, output);
         double wall = (System.nanoTime() - start) * 1e-9;
         summary.put("wall_seconds", wall);
         summary.put("warnings", warnings);

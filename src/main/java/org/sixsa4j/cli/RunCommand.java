@@ -248,8 +248,12 @@ final class RunCommand implements Callable<Integer> {
         layers.add(new HistogramPlot.Layer("importance-sampled posterior", samples));
         LinePlot.write(output.file("losses.png"), "Negative log-likelihood of the flow per epoch", "epoch", "loss", losses, false);
         HistogramPlot.writeGrid(output.file("rounds.png"), "Posterior at the observation, round by round", c.prior().names(), layers, 40);
-        double[] w = r.weighted().normalizedWeights();
-        double[] log10 = Arrays.stream(w).filter(v -> v > 0).map(Math::log10).toArray();
+        weightsPlot(r.weighted(), output);
+    }
+
+    /** weights.png: the histogram of the normalised, non-zero importance weights, on a log scale. */
+    static void weightsPlot(WeightedSample weighted, RunOutput output) {
+        double[] log10 = Arrays.stream(weighted.normalizedWeights()).filter(v -> v > 0).map(Math::log10).toArray();
         HistogramPlot.write(output.file("weights.png"), "Importance weights (normalised, non-zero)", "log10 weight",
                 List.of(new HistogramPlot.Series("weights", log10)), 50, false);
     }
@@ -305,7 +309,7 @@ final class RunCommand implements Callable<Integer> {
      * The statistic of the posterior-median model and, for C-stat without background, how far it
      * lies from its expectation in standard deviations (Kaastra 2017, A&amp;A 605, A51).
      */
-    private static Map<String, Object> goodness(RunConfig c, SpectralLikelihood likelihood, double[][] samples) {
+    static Map<String, Object> goodness(RunConfig c, SpectralLikelihood likelihood, double[][] samples) {
         List<String> names = c.prior().names();
         Map<String, Map<String, Double>> posterior = PosteriorSummary.of(names, samples);
         double[] median = names.stream().mapToDouble(name -> posterior.get(name).get("median")).toArray();
