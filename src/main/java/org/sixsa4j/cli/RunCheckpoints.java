@@ -2,6 +2,7 @@ package org.sixsa4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -19,14 +20,16 @@ import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.compress.CompressorFiles;
 import org.sixsa4j.flow.FlowFiles;
 import org.sixsa4j.nn.TrainingHistory;
+import org.sixsa4j.sbi.ParameterDistribution;
 import org.sixsa4j.sbi.SbiPipeline;
+import org.sixsa4j.sbi.restriction.RestrictionFiles;
 import org.sixsa4j.sbi.WeightedSample;
 
 /**
  * The checkpoint folder of {@code sixsa run}, {@code OUT.checkpoint} next to the output folder
- * {@code OUT}: a copy of the configuration, one folder per finished round ({@code round-k}: its
- * compressor, its flow and {@code round.json}) and the finished importance sampling
- * ({@code importance.bin}). Each piece is written to a scratch name and renamed when complete, so
+ * {@code OUT}: a copy of the configuration, the finished prior restriction ({@code restriction}),
+ * one folder per finished round ({@code round-k}: its compressor, its flow and
+ * {@code round.json}) and the finished importance sampling ({@code importance.bin}). Each piece is written to a scratch name and renamed when complete, so
  * a crash never leaves a half-saved round. The folder is removed when the run succeeds;
  * {@code --resume} continues from it.
  */
@@ -34,12 +37,15 @@ final class RunCheckpoints implements SbiPipeline.Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIG = "config.yaml";
     private static final String IMPORTANCE = "importance.bin";
+    private static final String RESTRICTION = "restriction";
     private static final String IMPORTANCE_MAGIC = "sixsa4j-importance-1";
 
     private final Path folder;
+    private final ParameterDistribution prior;
 
-    private RunCheckpoints(Path folder) {
+    private RunCheckpoints(Path folder, ParameterDistribution prior) {
         this.folder = folder;
+        this.prior = prior;
     }
 
     /** The checkpoint folder of the output folder {@code target}. */
@@ -75,7 +81,7 @@ final class RunCheckpoints implements SbiPipeline.Checkpoints {
                 throw new InvalidInputException("option --resume: the interrupted run in " + folder + " had another configuration ("
                         + folder.resolve(CONFIG) + "); remove the folder to start over");
             }
-            return new RunCheckpoints(folder);
+            return new RunCheckpoints(folder, config.prior());
         }
         try {
             Files.createDirectories(folder);
@@ -83,11 +89,11 @@ final class RunCheckpoints implements SbiPipeline.Checkpoints {
         } catch (IOException e) {
             throw new InvalidInputException("cannot create the checkpoint folder " + folder + ": " + OutputFolders.reason(e), e);
         }
-        return new RunCheckpoints(folder);
+        return new RunCheckpoints(folder, config.prior());
     }
 
     private static boolean holdsStages(Path folder) {
-        return Files.exists(folder.resolve(IMPORTANCE)) || Files.exists(folder.resolve("round-1"));
+        return Files.exists(folder.resolve(IMPORTANCE)) || Files.exists(folder.resolve("round-1")) || Files.exists(folder.resolve(RESTRICTION));
     }
 
     private static byte[] read(Path file) {
@@ -95,6 +101,46 @@ final class RunCheckpoints implements SbiPipeline.Checkpoints {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw InvalidInputException.inFile(file, null, null, "cannot be read: " + OutputFolders.reason(e));
+        }
+    }
+
+    @Override
+    public SbiPipeline.SavedRestriction loadRestriction() {
+        Path dir = folder.resolve(RESTRICTION);
+        Path file = dir.resolve("stage.json");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(file.toFile());
+            List<String> warnings = new ArrayList<>();
+            json.get("warnings").forEach(w -> warnings.add(w.asText()));
+            return new SbiPipeline.SavedRestriction(RestrictionFiles.load(dir, prior), warnings, Duration.ofNanos(json.get("nanoseconds").asLong()));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw InvalidInputException.inFile(file, null, null, "is not a saved restriction (" + e.getMessage() + "); remove " + folder
+                    + " to start over");
+        }
+    }
+
+    @Override
+    public void saveRestriction(SbiPipeline.SavedRestriction saved) {
+        Path dir = folder.resolve(RESTRICTION);
+        Path scratch = folder.resolve("." + RESTRICTION + ".partial");
+        try {
+            OutputFolders.deleteTree(scratch);
+            RestrictionFiles.save(saved.result(), Files.createDirectories(scratch));
+            ObjectNode json = JSON.createObjectNode();
+            json.put("nanoseconds", saved.time().toNanos());
+            ArrayNode warnings = json.putArray("warnings");
+            saved.warnings().forEach(warnings::add);
+            Files.writeString(scratch.resolve("stage.json"), JSON.writeValueAsString(json));
+            OutputFolders.deleteTree(dir);
+            Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot save the restriction in " + folder + ": " + OutputFolders.reason(e), e);
         }
     }
 

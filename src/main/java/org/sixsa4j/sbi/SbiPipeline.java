@@ -112,10 +112,16 @@ public final class SbiPipeline {
      * Where a run keeps the stages it has finished, so that a run interrupted later resumes after
      * them ({@code sixsa run --resume}) with the same final result as a run never interrupted. A
      * saved round is replayed: its simulations are redrawn from the same streams (they are cheap)
-     * and what was trained is reloaded instead of trained again. The prior restriction, the
-     * retriever and the checks are not saved: they are rerun, with the same result.
+     * and what was trained is reloaded instead of trained again. The retriever and the checks,
+     * the last and cheapest stages, are not saved: they are rerun, with the same result.
      */
     public interface Checkpoints {
+        /** The saved prior restriction, or null. */
+        SavedRestriction loadRestriction();
+
+        /** Saves the prior restriction once it has finished. */
+        void saveRestriction(SavedRestriction saved);
+
         /** Round {@code round}'s saved state (rounds count from 0), or null if it was not saved. */
         SavedRound loadRound(int round);
 
@@ -127,6 +133,10 @@ public final class SbiPipeline {
 
         /** Saves the importance sampling once it has finished. */
         void saveImportance(SavedImportance saved);
+    }
+
+    /** The restricted prior and the restriction's rounds, the warnings the stage gave, and its time. */
+    public record SavedRestriction(RestrictionResult result, List<String> warnings, Duration time) {
     }
 
     /** What a finished round trained: its compressor and flow, the flow's training history, the simulations it dropped and its time. */
@@ -166,13 +176,32 @@ public final class SbiPipeline {
         String proposalName = "prior";
         RestrictionResult restriction = null;
         if (settings.restriction() != null) {
-            long start = System.nanoTime();
-            l.stage("restriction");
-            restriction = restrict(settings.restriction(), warn);
+            SavedRestriction saved = checkpoints == null ? null : checkpoints.loadRestriction();
+            Duration time;
+            if (saved != null) {
+                saved.warnings().forEach(warn::warning);
+                restriction = saved.result();
+                time = saved.time();
+            } else {
+                long start = System.nanoTime();
+                l.stage("restriction");
+                List<String> stageWarnings = new ArrayList<>();
+                restriction = restrict(settings.restriction(), new Listener() {
+                    @Override
+                    public void warning(String message) {
+                        stageWarnings.add(message);
+                        warn.warning(message);
+                    }
+                });
+                time = Duration.ofNanos(System.nanoTime() - start);
+                if (checkpoints != null) {
+                    checkpoints.saveRestriction(new SavedRestriction(restriction, stageWarnings, time));
+                }
+            }
             proposal = restriction.restrictedPrior();
             proposalName = "restricted prior";
             simulated[0] += restriction.lastRound().totalSimulations();
-            times.put("restriction", Duration.ofNanos(System.nanoTime() - start));
+            times.put("restriction", time);
         }
         double[] observed = likelihood.counts();
         List<Round> rounds = new ArrayList<>();

@@ -15,8 +15,8 @@ import org.sixsa4j.model.Model;
 import org.sixsa4j.sbi.SbiPipeline;
 
 /**
- * {@code sixsa run --resume}: a run that crashed after a finished round, continued from its
- * checkpoint folder, writes the posterior an uninterrupted run writes; and the checkpoint folder
+ * {@code sixsa run --resume}: a run that crashed after its prior restriction and two rounds,
+ * continued from its checkpoint folder, writes the posterior an uninterrupted run writes; and the checkpoint folder
  * is guarded against being thrown away or reused for another configuration.
  */
 @Tag("acceptance")
@@ -33,6 +33,7 @@ class RunResumeTest {
             statistic: cstat
             seed: 5
             threads: 1
+            restriction: {criterion: counts, cmin: 1000, cmax: 1e6, simulations: 500, rounds: 2, target: 0.9}
             compression: {method: pca, components: 6}
             npe: {rounds: 3, simulations: 300, max_epochs: 20}
             importance: {draws: 500, samples: 200}
@@ -56,6 +57,16 @@ class RunResumeTest {
         Crash(RunCheckpoints files, int crashAfter) {
             this.files = files;
             this.crashAfter = crashAfter;
+        }
+
+        @Override
+        public SbiPipeline.SavedRestriction loadRestriction() {
+            return files.loadRestriction();
+        }
+
+        @Override
+        public void saveRestriction(SbiPipeline.SavedRestriction saved) {
+            files.saveRestriction(saved);
         }
 
         @Override
@@ -96,6 +107,7 @@ class RunResumeTest {
             assertThrows(IllegalStateException.class, () -> RunCommand.run(c, output, true, crash));
         }
         Path checkpoint = RunCheckpoints.folderOf(out);
+        assertTrue(Files.exists(checkpoint.resolve("restriction").resolve("stage.json")), "the restriction was saved before the crash");
         assertTrue(Files.exists(checkpoint.resolve("round-2").resolve("round.json")), "round 2 was saved before the crash");
         assertFalse(Files.exists(checkpoint.resolve("round-3")));
 

@@ -83,9 +83,24 @@ class SbiPipelineDeterminismTest {
     /** Checkpoints kept in memory that fail, like a crash, right after saving a given stage. */
     private static final class CrashingCheckpoints implements SbiPipeline.Checkpoints {
         final Map<Integer, SbiPipeline.SavedRound> rounds = new HashMap<>();
+        SbiPipeline.SavedRestriction restriction;
         SbiPipeline.SavedImportance importance;
+        boolean crashAfterRestriction;
         int crashAfterRound = -1;
         boolean crashAfterImportance;
+
+        @Override
+        public SbiPipeline.SavedRestriction loadRestriction() {
+            return restriction;
+        }
+
+        @Override
+        public void saveRestriction(SbiPipeline.SavedRestriction saved) {
+            restriction = saved;
+            if (crashAfterRestriction) {
+                throw new IllegalStateException("crash after the restriction");
+            }
+        }
 
         @Override
         public SbiPipeline.SavedRound loadRound(int round) {
@@ -117,6 +132,10 @@ class SbiPipelineDeterminismTest {
     @Test
     void aRunResumedAfterACrashEndsAsAnUninterruptedOne() {
         CrashingCheckpoints store = new CrashingCheckpoints();
+        store.crashAfterRestriction = true;
+        assertThrows(IllegalStateException.class, () -> run(1, store));
+        assertEquals(0, store.rounds.size());
+        store.crashAfterRestriction = false;
         store.crashAfterRound = 1;
         assertThrows(IllegalStateException.class, () -> run(1, store));
         assertEquals(2, store.rounds.size());

@@ -37,37 +37,31 @@ public final class ClassifierRestrictedPrior implements ParameterDistribution {
     private final long estimateAccepted;
     private final double logAcceptance;
 
-    private ClassifierRestrictedPrior(Builder b) {
-        this.prior = b.prior;
-        this.classifier = b.classifier;
-        this.batchSize = b.batchSize;
-        this.maxDraws = b.maxDraws;
-        UniformRandomProvider rng = RandomStreams.of(b.seed).stream(0);
-        long drawn = 0;
-        long accepted = 0;
-        while (drawn < b.acceptanceDraws || (accepted < ESTIMATE_ACCEPTED && drawn < maxDraws)) {
-            long limit = drawn < b.acceptanceDraws ? b.acceptanceDraws : maxDraws;
-            int m = (int) Math.min(batchSize, limit - drawn);
-            for (boolean a : classifier.accepts(prior.sample(m, rng))) {
-                accepted += a ? 1 : 0;
-            }
-            drawn += m;
-        }
-        if (accepted == 0) {
-            throw new IllegalStateException("the restriction classifier accepts none of " + drawn
-                    + " prior draws, so the restricted prior has no mass to sample or normalise: retrain with more valid simulations,"
-                    + " allow fewer false negatives, or raise maxDraws");
-        }
-        this.estimateDraws = drawn;
-        this.estimateAccepted = accepted;
-        this.logAcceptance = Math.log(accepted / (double) drawn);
-        double rate = acceptanceRate();
-        if (rate < LOW_ACCEPTANCE) {
-            b.listener.warning(String.format(Locale.ROOT,
-                    "the restricted prior accepts %.3g %% of prior draws (%d of %d): each sample costs about %.0f prior draws and"
-                            + " classifier evaluations",
-                    100 * rate, accepted, drawn, 1 / rate));
-        }
+    /** A restricted prior whose acceptance rate was estimated as {@code estimateAccepted} of {@code estimateDraws} prior draws. */
+    ClassifierRestrictedPrior(ParameterDistribution prior, RestrictionClassifier classifier, int batchSize, long maxDraws, long estimateDraws,
+            long estimateAccepted) {
+        this.prior = prior;
+        this.classifier = classifier;
+        this.batchSize = batchSize;
+        this.maxDraws = maxDraws;
+        this.estimateDraws = estimateDraws;
+        this.estimateAccepted = estimateAccepted;
+        this.logAcceptance = Math.log(estimateAccepted / (double) estimateDraws);
+    }
+
+    /** The most prior draws evaluated in one forward pass. */
+    int batchSize() {
+        return batchSize;
+    }
+
+    /** The cap on prior draws per {@link #sample} call. */
+    long maxDraws() {
+        return maxDraws;
+    }
+
+    /** The prior draws the classifier accepted in the acceptance estimate. */
+    long acceptedDraws() {
+        return estimateAccepted;
     }
 
     /** Options of a restricted prior over {@code prior}, through {@code classifier}. */
@@ -245,7 +239,31 @@ public final class ClassifierRestrictedPrior implements ParameterDistribution {
             if (maxDraws < acceptanceDraws) {
                 throw new IllegalArgumentException("max draws (" + maxDraws + ") must be >= acceptance-estimate draws (" + acceptanceDraws + ")");
             }
-            return new ClassifierRestrictedPrior(this);
+            UniformRandomProvider rng = RandomStreams.of(seed).stream(0);
+            long drawn = 0;
+            long accepted = 0;
+            while (drawn < acceptanceDraws || (accepted < ESTIMATE_ACCEPTED && drawn < maxDraws)) {
+                long limit = drawn < acceptanceDraws ? acceptanceDraws : maxDraws;
+                int m = (int) Math.min(batchSize, limit - drawn);
+                for (boolean a : classifier.accepts(prior.sample(m, rng))) {
+                    accepted += a ? 1 : 0;
+                }
+                drawn += m;
+            }
+            if (accepted == 0) {
+                throw new IllegalStateException("the restriction classifier accepts none of " + drawn
+                        + " prior draws, so the restricted prior has no mass to sample or normalise: retrain with more valid simulations,"
+                        + " allow fewer false negatives, or raise maxDraws");
+            }
+            ClassifierRestrictedPrior restricted = new ClassifierRestrictedPrior(prior, classifier, batchSize, maxDraws, drawn, accepted);
+            double rate = restricted.acceptanceRate();
+            if (rate < LOW_ACCEPTANCE) {
+                listener.warning(String.format(Locale.ROOT,
+                        "the restricted prior accepts %.3g %% of prior draws (%d of %d): each sample costs about %.0f prior draws and"
+                                + " classifier evaluations",
+                        100 * rate, accepted, drawn, 1 / rate));
+            }
+            return restricted;
         }
     }
 }

@@ -86,7 +86,8 @@ public final class RestrictionClassifier {
         }
     }
 
-    private RestrictionClassifier(Module network, double[] mean, double[] scale, double logitThreshold, Calibration calibration,
+    /** A trained classifier from its parts, as {@link #train} makes it or {@link RestrictionFiles} reads it back. */
+    RestrictionClassifier(Module network, double[] mean, double[] scale, double logitThreshold, Calibration calibration,
             TrainingHistory history, ClassifierSettings settings) {
         this.network = network;
         this.mean = mean;
@@ -198,6 +199,21 @@ public final class RestrictionClassifier {
             return Double.NEGATIVE_INFINITY;
         }
         return Math.log1p(-oneMinusP) - Math.log(oneMinusP);
+    }
+
+    /** The network, in evaluation mode. */
+    Module network() {
+        return network;
+    }
+
+    /** The z-scoring means of θ. */
+    double[] mean() {
+        return mean.clone();
+    }
+
+    /** The z-scoring scales of θ. */
+    double[] scale() {
+        return scale.clone();
     }
 
     /** The dimension of θ. */
