@@ -87,6 +87,18 @@ class RunConfigTest {
         "colour: blue                         | key 'colour': unknown key",
         "nested: {live_points: 4}             | key 'nested.live_points'",
         "frozen: {nosuch.par: 1}              | key 'frozen.nosuch.par'",
+        "compression: {method: wavelets}      | key 'compression.method': expected pca, summary or autoencoder",
+        "compression: {components: 0}         | key 'compression.components'",
+        "compression: {latnet: 8}             | key 'compression.latnet': unknown key",
+        "npe: {rounds: 0}                     | key 'npe.rounds'",
+        "npe: {simulations: 10}               | key 'npe.simulations'",
+        "npe: {learning_rate: fast}           | key 'npe.learning_rate'",
+        "importance: {defensive: 1}           | key 'importance.defensive'",
+        "importance: {emulator: perhaps}      | key 'importance.emulator'",
+        "restriction: {criterion: luck}       | key 'restriction.criterion': expected counts or statistic",
+        "restriction: {cmin: 500, cmax: 100}  | key 'restriction.cmax': must be above cmin",
+        "checks: {calibration_samples: many}  | key 'checks.calibration_samples': expected a whole number",
+        "checks: {sbc: 3}                     | key 'checks.sbc': unknown key",
     })
     void badKeysAndValuesAreOneLineErrorsNamingTheKey(String extra, String fragment, @TempDir Path dir) throws IOException {
         Path config = write(dir, extra.replace("{", "\n  ").replace(", ", "\n  ").replace("}", "").replace(": \n", ":\n") + "\n");
