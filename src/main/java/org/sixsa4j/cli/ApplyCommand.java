@@ -153,7 +153,7 @@ final class ApplyCommand implements Callable<Integer> {
         summary.put("estimator", model.toAbsolutePath().normalize().toString());
         summary.put("spectrum", c.observations().get(0).file().toString());
         summary.put("goodness_of_fit", RunCommand.goodness(c, likelihood, theta));
-        summary.put("importance_sampling", importanceSampling(weighted));
+        summary.put("importance_sampling", RunCommand.importanceSampling(weighted));
         RunCommand.weightsPlot(weighted, output);
         double wall = (System.nanoTime() - start) * 1e-9;
         summary.put("wall_seconds", wall);
@@ -164,19 +164,5 @@ final class ApplyCommand implements Callable<Integer> {
                 weighted.logEvidenceError(), likelihood.statistic().xspecName(), likelihood.statisticOf(logLikelihood[best]),
                 likelihood.degreesOfFreedom(), wall));
         return summary;
-    }
-
-    /** The importance-sampling diagnostics of a summary.json: draws, ESS, ESS/N, Pareto k̂, evidence, exact evaluations. */
-    static Map<String, Object> importanceSampling(WeightedSample weighted) {
-        Map<String, Object> is = new LinkedHashMap<>();
-        is.put("draws", weighted.size());
-        is.put("effective_sample_size", weighted.effectiveSampleSize());
-        is.put("ess_fraction", weighted.effectiveSampleSize() / weighted.size());
-        is.put("pareto_k", weighted.paretoShape());
-        is.put("log_evidence", weighted.logEvidence());
-        is.put("log_evidence_error", weighted.logEvidenceError());
-        is.put("exact_evaluations", weighted.exactEvaluations());
-        is.put("evaluations_saved_by_emulator", weighted.size() - weighted.exactEvaluations());
-        return is;
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.compress.CompressorFiles;
 import org.sixsa4j.flow.FlowFiles;
@@ -29,15 +30,17 @@ import org.sixsa4j.sbi.WeightedSample;
  * The checkpoint folder of {@code sixsa run}, {@code OUT.checkpoint} next to the output folder
  * {@code OUT}: a copy of the configuration, the finished prior restriction ({@code restriction}),
  * one folder per finished round ({@code round-k}: its compressor, its flow and
- * {@code round.json}) and the finished importance sampling ({@code importance.bin}). Each piece is written to a scratch name and renamed when complete, so
- * a crash never leaves a half-saved round. The folder is removed when the run succeeds;
- * {@code --resume} continues from it.
+ * {@code stage.json}) and the finished importance sampling ({@code importance.bin}). Each piece
+ * is written to a scratch name and renamed when complete, so a crash never leaves half a stage.
+ * The folder is removed when the run succeeds; {@code --resume} continues from it.
  */
 final class RunCheckpoints implements SbiPipeline.Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIG = "config.yaml";
     private static final String IMPORTANCE = "importance.bin";
     private static final String RESTRICTION = "restriction";
+    /** The file that marks a saved stage's folder as complete. */
+    private static final String STAGE = "stage.json";
     private static final String IMPORTANCE_MAGIC = "sixsa4j-importance-1";
 
     private final Path folder;
@@ -93,7 +96,7 @@ final class RunCheckpoints implements SbiPipeline.Checkpoints {
     }
 
     private static boolean holdsStages(Path folder) {
-        return Files.exists(folder.resolve(IMPORTANCE)) || Files.exists(folder.resolve("round-1")) || Files.exists(folder.resolve(RESTRICTION));
+        return Files.exists(folder.resolve(IMPORTANCE)) || Files.exists(folder.resolve(round(0))) || Files.exists(folder.resolve(RESTRICTION));
     }
 
     private static byte[] read(Path file) {
@@ -107,96 +110,86 @@ final class RunCheckpoints implements SbiPipeline.Checkpoints {
     @Override
     public SbiPipeline.SavedRestriction loadRestriction() {
         Path dir = folder.resolve(RESTRICTION);
-        Path file = dir.resolve("stage.json");
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            JsonNode json = JSON.readTree(file.toFile());
+        return loadStage(dir, "a saved restriction", json -> {
             List<String> warnings = new ArrayList<>();
             json.get("warnings").forEach(w -> warnings.add(w.asText()));
             return new SbiPipeline.SavedRestriction(RestrictionFiles.load(dir, prior), warnings, Duration.ofNanos(json.get("nanoseconds").asLong()));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw InvalidInputException.inFile(file, null, null, "is not a saved restriction (" + e.getMessage() + "); remove " + folder
-                    + " to start over");
-        }
+        });
     }
 
     @Override
     public void saveRestriction(SbiPipeline.SavedRestriction saved) {
-        Path dir = folder.resolve(RESTRICTION);
-        Path scratch = folder.resolve("." + RESTRICTION + ".partial");
-        try {
-            OutputFolders.deleteTree(scratch);
-            RestrictionFiles.save(saved.result(), Files.createDirectories(scratch));
-            ObjectNode json = JSON.createObjectNode();
-            json.put("nanoseconds", saved.time().toNanos());
-            ArrayNode warnings = json.putArray("warnings");
-            saved.warnings().forEach(warnings::add);
-            Files.writeString(scratch.resolve("stage.json"), JSON.writeValueAsString(json));
-            OutputFolders.deleteTree(dir);
-            Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot save the restriction in " + folder + ": " + OutputFolders.reason(e), e);
-        }
+        ObjectNode json = JSON.createObjectNode();
+        json.put("nanoseconds", saved.time().toNanos());
+        ArrayNode warnings = json.putArray("warnings");
+        saved.warnings().forEach(warnings::add);
+        saveStage(RESTRICTION, json, scratch -> RestrictionFiles.save(saved.result(), scratch));
     }
 
-    private Path round(int round) {
-        return folder.resolve("round-" + (round + 1));
+    private static String round(int round) {
+        return "round-" + (round + 1);
     }
 
     @Override
     public SbiPipeline.SavedRound loadRound(int round) {
-        Path dir = round(round);
-        Path file = dir.resolve("round.json");
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            JsonNode json = JSON.readTree(file.toFile());
-            TrainingHistory training = new TrainingHistory(numbers(json.get("train_loss")), numbers(json.get("validation_loss")),
-                    json.get("best_epoch").asInt(), json.get("stopped_early").asBoolean());
-            return new SbiPipeline.SavedRound(CompressorFiles.load(dir.resolve("compressor")), FlowFiles.load(dir.resolve("flow")), training,
-                    json.get("dropped").asInt(), Duration.ofNanos(json.get("nanoseconds").asLong()));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw InvalidInputException.inFile(file, null, null, "is not a saved round (" + e.getMessage() + "); remove " + folder
-                    + " to start over");
-        }
-    }
-
-    private static List<Double> numbers(JsonNode array) {
-        List<Double> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble()));
-        return out;
+        Path dir = folder.resolve(round(round));
+        return loadStage(dir, "a saved round", json -> new SbiPipeline.SavedRound(CompressorFiles.load(dir.resolve("compressor")),
+                FlowFiles.load(dir.resolve("flow")), TrainingHistory.fromJson(json.get("training")), json.get("dropped").asInt(),
+                Duration.ofNanos(json.get("nanoseconds").asLong())));
     }
 
     @Override
     public void saveRound(int round, SbiPipeline.SavedRound saved) {
-        Path dir = round(round);
-        Path scratch = folder.resolve(".round-" + (round + 1) + ".partial");
-        try {
-            OutputFolders.deleteTree(scratch);
+        ObjectNode json = JSON.createObjectNode();
+        json.put("dropped", saved.dropped());
+        json.put("nanoseconds", saved.time().toNanos());
+        json.set("training", saved.training().toJson());
+        saveStage(round(round), json, scratch -> {
             CompressorFiles.save(saved.compressor(), scratch.resolve("compressor"));
             FlowFiles.save(saved.flow(), scratch.resolve("flow"));
-            ObjectNode json = JSON.createObjectNode();
-            json.put("dropped", saved.dropped());
-            json.put("nanoseconds", saved.time().toNanos());
-            json.put("best_epoch", saved.training().bestEpoch());
-            json.put("stopped_early", saved.training().stoppedEarly());
-            // Losses as decimal strings, which read back to the same doubles (NaN and infinities included).
-            saved.training().trainLoss().forEach(v -> json.withArray("train_loss").add(Double.toString(v)));
-            saved.training().validationLoss().forEach(v -> json.withArray("validation_loss").add(Double.toString(v)));
-            Files.writeString(scratch.resolve("round.json"), JSON.writeValueAsString(json));
+        });
+    }
+
+    /**
+     * A finished stage's folder {@code dir}, read by {@code read} from its {@value #STAGE}; null
+     * when the stage was not saved.
+     */
+    private <T> T loadStage(Path dir, String what, Function<JsonNode, T> read) {
+        Path file = dir.resolve(STAGE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return read.apply(JSON.readTree(file.toFile()));
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw InvalidInputException.inFile(file, null, null, "is not " + what + " (" + e.getMessage() + "); remove " + folder
+                    + " to start over");
+        }
+    }
+
+    /** What a stage writes into its scratch folder beside {@value #STAGE}. */
+    private interface StageWriter {
+        void write(Path scratch) throws IOException;
+    }
+
+    /**
+     * Saves a finished stage as the folder {@code name}: written under a scratch name, with
+     * {@code json} as its {@value #STAGE} written last, then renamed, so a crash leaves no half stage.
+     */
+    private void saveStage(String name, ObjectNode json, StageWriter writer) {
+        Path scratch = folder.resolve("." + name + ".partial");
+        try {
+            OutputFolders.deleteTree(scratch);
+            Files.createDirectories(scratch);
+            writer.write(scratch);
+            Files.writeString(scratch.resolve(STAGE), JSON.writeValueAsString(json));
+            Path dir = folder.resolve(name);
             OutputFolders.deleteTree(dir);
             Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot save round " + (round + 1) + " in " + folder + ": " + OutputFolders.reason(e), e);
+            throw new InvalidInputException("cannot save " + name + " in " + folder + ": " + OutputFolders.reason(e), e);
         }
     }
 

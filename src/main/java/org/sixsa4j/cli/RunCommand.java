@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> summary = SampleCommand.common(c, likelihood, "sixsa", samples, logLikelihood[best], samples[best]);
         summary.put("goodness_of_fit", goodness(c, likelihood, samples));
         WeightedSample weighted = r.weighted();
-        summary.put("importance_sampling", ApplyCommand.importanceSampling(weighted));
+        summary.put("importance_sampling", importanceSampling(weighted));
         // What sixsa apply needs to fit other spectra with this run's estimator.
         EstimatorFolder.save(output.file(EstimatorFolder.NAME), c, r.compressor(), r.posterior().flow());
         List<Map<String, Object>> rounds = new ArrayList<>();
@@ -249,6 +249,20 @@ final class RunCommand implements Callable<Integer> {
         LinePlot.write(output.file("losses.png"), "Negative log-likelihood of the flow per epoch", "epoch", "loss", losses, false);
         HistogramPlot.writeGrid(output.file("rounds.png"), "Posterior at the observation, round by round", c.prior().names(), layers, 40);
         weightsPlot(r.weighted(), output);
+    }
+
+    /** The importance-sampling diagnostics of a summary.json: draws, ESS, ESS/N, Pareto k̂, evidence, exact evaluations. */
+    static Map<String, Object> importanceSampling(WeightedSample weighted) {
+        Map<String, Object> is = new LinkedHashMap<>();
+        is.put("draws", weighted.size());
+        is.put("effective_sample_size", weighted.effectiveSampleSize());
+        is.put("ess_fraction", weighted.effectiveSampleSize() / weighted.size());
+        is.put("pareto_k", weighted.paretoShape());
+        is.put("log_evidence", weighted.logEvidence());
+        is.put("log_evidence_error", weighted.logEvidenceError());
+        is.put("exact_evaluations", weighted.exactEvaluations());
+        is.put("evaluations_saved_by_emulator", weighted.size() - weighted.exactEvaluations());
+        return is;
     }
 
     /** weights.png: the histogram of the normalised, non-zero importance weights, on a log scale. */

@@ -1,20 +1,15 @@
 package org.sixsa4j.compress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.ejml.data.FMatrixRMaj;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.autodiff.Tape;
 import org.sixsa4j.nn.Module;
 import org.sixsa4j.nn.NetworkFiles;
+import org.sixsa4j.nn.VersionedJson;
 
 /**
  * Saves a compressor to a folder and reads it back, so that one trained on a run's simulations
@@ -39,7 +34,6 @@ public final class CompressorFiles {
 
     private static final String FORMAT = "sixsa4j-compressor";
     private static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private CompressorFiles() {
     }
@@ -51,9 +45,7 @@ public final class CompressorFiles {
      * @throws InvalidInputException naming a file that cannot be written
      */
     public static void save(Compressor compressor, Path folder) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
+        ObjectNode root = VersionedJson.create(FORMAT, VERSION);
         if (compressor instanceof PrincipalComponents pca) {
             root.put("type", "pca");
             putScaling(root, pca.scaling());
@@ -82,13 +74,7 @@ public final class CompressorFiles {
         } else {
             throw new IllegalArgumentException("cannot save a compressor of type " + compressor.getClass().getName());
         }
-        Path file = folder.resolve(SETTINGS);
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(InvalidInputException.location(file, null, null) + ": cannot be written: " + e, e);
-        }
+        VersionedJson.write(root, folder.resolve(SETTINGS));
     }
 
     /**
@@ -99,18 +85,7 @@ public final class CompressorFiles {
      */
     public static Compressor load(Path folder) {
         Path file = folder.resolve(SETTINGS);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.inFile(file, null, null, "no such file");
-        } catch (IOException e) {
-            throw InvalidInputException.inFile(file, null, null,
-                    "cannot be read as JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-        if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-            throw InvalidInputException.inFile(file, null, null, "expected \"format\": \"" + FORMAT + "\" and \"version\": " + VERSION);
-        }
+        JsonNode root = VersionedJson.read(file, FORMAT, VERSION);
         String type = field(root, "type", file).asText();
         try {
             switch (type) {

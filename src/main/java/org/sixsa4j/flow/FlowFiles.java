@@ -1,20 +1,15 @@
 package org.sixsa4j.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.nn.NetworkFiles;
+import org.sixsa4j.nn.VersionedJson;
 
 /**
  * Saves a trained {@link MaskedAutoregressiveFlow} to a folder and reads it back, so that an
@@ -37,7 +32,6 @@ public final class FlowFiles {
 
     private static final String FORMAT = "sixsa4j-flow";
     private static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FlowFiles() {
     }
@@ -50,9 +44,7 @@ public final class FlowFiles {
      * @throws InvalidInputException naming a file that cannot be written
      */
     public static void save(MaskedAutoregressiveFlow flow, Path folder) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
+        ObjectNode root = VersionedJson.create(FORMAT, VERSION);
         root.put("features", flow.features());
         root.put("context_features", flow.contextFeatures());
         root.put("transforms", flow.transforms());
@@ -70,13 +62,7 @@ public final class FlowFiles {
             root.put("embedded_features", flow.embeddedFeatures());
             root.set("embedding", NetworkFiles.describe(flow.embedding()));
         }
-        Path file = folder.resolve(ARCHITECTURE);
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(InvalidInputException.location(file, null, null) + ": cannot be written: " + e, e);
-        }
+        VersionedJson.write(root, folder.resolve(ARCHITECTURE));
         NetworkFiles.saveWeights(flow, folder.resolve(WEIGHTS), ARCHITECTURE);
     }
 
@@ -88,18 +74,7 @@ public final class FlowFiles {
      */
     public static MaskedAutoregressiveFlow load(Path folder) {
         Path file = folder.resolve(ARCHITECTURE);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.inFile(file, null, null, "no such file");
-        } catch (IOException e) {
-            throw InvalidInputException.inFile(file, null, null,
-                    "cannot be read as JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-            throw InvalidInputException.inFile(file, null, null, "expected \"format\": \"" + FORMAT + "\" and \"version\": " + VERSION);
-        }
+        JsonNode root = VersionedJson.read(file, FORMAT, VERSION);
         int features = integer(root, "features", file);
         MaskedAutoregressiveFlow flow;
         try {

@@ -5,13 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,30 +50,10 @@ public final class NetworkFiles {
      * @throws InvalidInputException naming a file that cannot be written
      */
     public static void save(Module module, Path folder) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
+        ObjectNode root = VersionedJson.create(FORMAT, VERSION);
         root.set("network", describe(module));
-        Path architecture = folder.resolve(ARCHITECTURE).toAbsolutePath();
         saveWeights(module, folder.resolve(WEIGHTS), ARCHITECTURE);
-        Path temp = architecture.resolveSibling("." + ARCHITECTURE + "." + Long.toHexString(System.nanoTime()) + ".part");
-        try {
-            Files.writeString(temp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, architecture, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, architecture, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(InvalidInputException.location(architecture, null, null)
-                    + ": cannot be written: " + e, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Only a leftover: the error that matters was thrown above.
-            }
-        }
+        VersionedJson.write(root, folder.resolve(ARCHITECTURE));
     }
 
     /**
@@ -90,18 +64,7 @@ public final class NetworkFiles {
      */
     public static Module load(Path folder) {
         Path architecture = folder.resolve(ARCHITECTURE);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(architecture, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.inFile(architecture, null, null, "no such file");
-        } catch (IOException e) {
-            throw InvalidInputException.inFile(architecture, null, null, "cannot be read as JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-            throw InvalidInputException.inFile(architecture, null, null,
-                    "expected \"format\": \"" + FORMAT + "\" and \"version\": " + VERSION);
-        }
+        JsonNode root = VersionedJson.read(architecture, FORMAT, VERSION);
         Module module = fromDescription(root.path("network"), "network", architecture);
         loadWeights(module, folder.resolve(WEIGHTS));
         module.eval();

@@ -1,5 +1,10 @@
 package org.sixsa4j.nn;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,5 +31,39 @@ public record TrainingHistory(List<Double> trainLoss, List<Double> validationLos
     /** The validation loss of the weights kept. */
     public double bestValidationLoss() {
         return validationLoss.get(bestEpoch - 1);
+    }
+
+    /**
+     * The history as JSON, for saved training state: the losses as decimal strings, which read
+     * back to the same doubles, NaN and infinities included.
+     */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode train = o.putArray("train_loss");
+        trainLoss.forEach(v -> train.add(Double.toString(v)));
+        ArrayNode validation = o.putArray("validation_loss");
+        validationLoss.forEach(v -> validation.add(Double.toString(v)));
+        o.put("best_epoch", bestEpoch);
+        o.put("stopped_early", stoppedEarly);
+        return o;
+    }
+
+    /**
+     * The history {@link #toJson()} wrote.
+     *
+     * @throws IllegalArgumentException if a field is missing or not a number
+     */
+    public static TrainingHistory fromJson(JsonNode o) {
+        if (o == null || !o.has("train_loss") || !o.has("validation_loss") || !o.has("best_epoch") || !o.has("stopped_early")) {
+            throw new IllegalArgumentException("a training history needs train_loss, validation_loss, best_epoch and stopped_early");
+        }
+        return new TrainingHistory(losses(o.get("train_loss")), losses(o.get("validation_loss")), o.get("best_epoch").asInt(),
+                o.get("stopped_early").asBoolean());
+    }
+
+    private static List<Double> losses(JsonNode array) {
+        List<Double> out = new ArrayList<>();
+        array.forEach(v -> out.add(Double.parseDouble(v.asText())));
+        return out;
     }
 }

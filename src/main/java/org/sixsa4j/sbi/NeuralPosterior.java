@@ -32,7 +32,7 @@ public final class NeuralPosterior {
     private final ParameterDistribution prior;
     private final long seed;
 
-    NeuralPosterior(MaskedAutoregressiveFlow flow, ParameterDistribution prior, long seed) {
+    private NeuralPosterior(MaskedAutoregressiveFlow flow, ParameterDistribution prior, long seed) {
         this.flow = flow;
         this.prior = prior;
         this.seed = seed;

@@ -179,7 +179,7 @@ public final class NeuralPosteriorEstimation {
      * {@link #train} returns it: how a run resumed from saved rounds rebuilds their posteriors.
      */
     static NeuralPosterior posterior(MaskedAutoregressiveFlow flow, ParameterDistribution prior, NpeSettings settings) {
-        return new NeuralPosterior(flow, prior, RandomStreams.of(settings.seed()).stream(POSTERIOR_STREAM).nextLong());
+        return NeuralPosterior.of(flow, prior, RandomStreams.of(settings.seed()).stream(POSTERIOR_STREAM).nextLong());
     }
 
     private MaskedAutoregressiveFlow newFlow() {

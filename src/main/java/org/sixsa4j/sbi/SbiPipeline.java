@@ -116,6 +116,36 @@ public final class SbiPipeline {
      * the last and cheapest stages, are not saved: they are rerun, with the same result.
      */
     public interface Checkpoints {
+        /** No checkpoints: nothing is found, nothing is kept. */
+        Checkpoints NONE = new Checkpoints() {
+            @Override
+            public SavedRestriction loadRestriction() {
+                return null;
+            }
+
+            @Override
+            public void saveRestriction(SavedRestriction saved) {
+            }
+
+            @Override
+            public SavedRound loadRound(int round) {
+                return null;
+            }
+
+            @Override
+            public void saveRound(int round, SavedRound saved) {
+            }
+
+            @Override
+            public SavedImportance loadImportance() {
+                return null;
+            }
+
+            @Override
+            public void saveImportance(SavedImportance saved) {
+            }
+        };
+
         /** The saved prior restriction, or null. */
         SavedRestriction loadRestriction();
 
@@ -161,6 +191,7 @@ public final class SbiPipeline {
      */
     public Result run(Listener listener, Checkpoints checkpoints) {
         Listener l = listener == null ? new Listener() { } : listener;
+        Checkpoints saves = checkpoints == null ? Checkpoints.NONE : checkpoints;
         List<String> warnings = new ArrayList<>();
         Listener warn = new Listener() {
             @Override
@@ -170,13 +201,13 @@ public final class SbiPipeline {
             }
         };
         Map<String, Duration> times = new LinkedHashMap<>();
-        long[] simulated = {0};
+        long simulated = 0;
 
         ParameterDistribution proposal = prior;
         String proposalName = "prior";
         RestrictionResult restriction = null;
         if (settings.restriction() != null) {
-            SavedRestriction saved = checkpoints == null ? null : checkpoints.loadRestriction();
+            SavedRestriction saved = saves.loadRestriction();
             Duration time;
             if (saved != null) {
                 saved.warnings().forEach(warn::warning);
@@ -194,13 +225,11 @@ public final class SbiPipeline {
                     }
                 });
                 time = Duration.ofNanos(System.nanoTime() - start);
-                if (checkpoints != null) {
-                    checkpoints.saveRestriction(new SavedRestriction(restriction, stageWarnings, time));
-                }
+                saves.saveRestriction(new SavedRestriction(restriction, stageWarnings, time));
             }
             proposal = restriction.restrictedPrior();
             proposalName = "restricted prior";
-            simulated[0] += restriction.lastRound().totalSimulations();
+            simulated += restriction.lastRound().totalSimulations();
             times.put("restriction", time);
         }
         double[] observed = likelihood.counts();
@@ -216,7 +245,7 @@ public final class SbiPipeline {
             long start = System.nanoTime();
             String round = "round " + (r + 1);
             boolean last = r + 1 == settings.rounds();
-            SavedRound saved = checkpoints == null ? null : checkpoints.loadRound(r);
+            SavedRound saved = saves.loadRound(r);
             int n = settings.simulationsPerRound();
             double[][] theta = null;
             double[][] counts = null;
@@ -225,9 +254,9 @@ public final class SbiPipeline {
             if (saved == null || r == 0 || last) {
                 l.stage(round + ": simulations");
                 theta = proposal.sample(n, streams.stream(CONTROL + 1 + r));
-                counts = simulate(theta, simulated[0], l);
+                counts = simulate(theta, simulated, l);
             }
-            simulated[0] += n;
+            simulated += n;
             if (r == 0) {
                 // The first round's spectra come from the prior (or the restricted prior): the prior predictive check.
                 firstTheta = theta;
@@ -270,13 +299,13 @@ public final class SbiPipeline {
             lastTheta = theta;
             lastCounts = counts;
             Duration time = saved != null ? saved.time() : Duration.ofNanos(System.nanoTime() - start);
-            if (saved == null && checkpoints != null) {
-                checkpoints.saveRound(r, new SavedRound(compressor, posterior.flow(), training, dropped, time));
+            if (saved == null) {
+                saves.saveRound(r, new SavedRound(compressor, posterior.flow(), training, dropped, time));
             }
             times.put(round, time);
         }
 
-        SavedImportance savedImportance = checkpoints == null ? null : checkpoints.loadImportance();
+        SavedImportance savedImportance = saves.loadImportance();
         ImportanceCorrection corrected;
         Duration importanceTime;
         if (savedImportance != null) {
@@ -290,9 +319,7 @@ public final class SbiPipeline {
             corrected = ImportanceCorrection.run(posterior, observedFeatures, prior, likelihood, settings, streams, IMPORTANCE_STREAMS,
                     warn::warning, done -> l.progress(done, settings.importanceDraws(), null));
             importanceTime = Duration.ofNanos(System.nanoTime() - start);
-            if (checkpoints != null) {
-                checkpoints.saveImportance(new SavedImportance(corrected.weighted(), importanceTime));
-            }
+            saves.saveImportance(new SavedImportance(corrected.weighted(), importanceTime));
         }
         WeightedSample weighted = corrected.weighted();
         double[][] samples = corrected.samples();
@@ -313,8 +340,8 @@ public final class SbiPipeline {
         // under: SBC of that estimator and the retriever's predictions on spectra it never saw.
         ParameterDistribution lastProposal = posterior.prior();
         double[][] heldOut = lastProposal.sample(settings.calibrationSimulations(), streams.stream(CONTROL + 400));
-        double[][] heldOutFeatures = compressor.compress(simulate(heldOut, simulated[0], null));
-        simulated[0] += heldOut.length;
+        double[][] heldOutFeatures = compressor.compress(simulate(heldOut, simulated, null));
+        simulated += heldOut.length;
         double[][][] heldOutSamples = new double[heldOut.length][][];
         NeuralPosterior last = posterior;
         for (int i = 0; i < heldOut.length; i++) {
@@ -327,13 +354,13 @@ public final class SbiPipeline {
         start = System.nanoTime();
         l.stage("posterior predictive check");
         double[][] predictiveTheta = Arrays.copyOf(samples, Math.min(samples.length, settings.predictiveSimulations()));
-        double[][] posteriorPredictive = simulate(predictiveTheta, simulated[0], null);
-        simulated[0] += predictiveTheta.length;
+        double[][] posteriorPredictive = simulate(predictiveTheta, simulated, null);
+        simulated += predictiveTheta.length;
         times.put("posterior predictive check", Duration.ofNanos(System.nanoTime() - start));
         Checks checks = new Checks(priorPredictive, posteriorPredictive, heldOut, heldOutSamples, retriever.predict(heldOutFeatures),
                 retriever.validationR2(), priorDraws, restriction == null ? null : firstTheta);
         return new Result(samples, weighted, rounds, restriction, compressor, posterior, observedFeatures, checks, warnings, times,
-                simulated[0]);
+                simulated);
     }
 
     /**

@@ -108,7 +108,7 @@ class RunResumeTest {
         }
         Path checkpoint = RunCheckpoints.folderOf(out);
         assertTrue(Files.exists(checkpoint.resolve("restriction").resolve("stage.json")), "the restriction was saved before the crash");
-        assertTrue(Files.exists(checkpoint.resolve("round-2").resolve("round.json")), "round 2 was saved before the crash");
+        assertTrue(Files.exists(checkpoint.resolve("round-2").resolve("stage.json")), "round 2 was saved before the crash");
         assertFalse(Files.exists(checkpoint.resolve("round-3")));
 
         Cli.Result again = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");

@@ -1,13 +1,8 @@
 package org.sixsa4j.sbi.restriction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +10,7 @@ import org.sixsa4j.InvalidInputException;
 import org.sixsa4j.nn.Activation;
 import org.sixsa4j.nn.Module;
 import org.sixsa4j.nn.NetworkFiles;
+import org.sixsa4j.nn.VersionedJson;
 import org.sixsa4j.nn.TrainingHistory;
 import org.sixsa4j.sbi.ParameterDistribution;
 
@@ -34,7 +30,6 @@ public final class RestrictionFiles {
 
     private static final String FORMAT = "sixsa4j-restriction";
     private static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RestrictionFiles() {
     }
@@ -48,19 +43,12 @@ public final class RestrictionFiles {
         ClassifierRestrictedPrior restricted = result.restrictedPrior();
         RestrictionClassifier c = restricted.classifier();
         NetworkFiles.save(c.network(), folder.resolve(NETWORK));
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
+        ObjectNode root = VersionedJson.create(FORMAT, VERSION);
         numbers(root.putArray("mean"), c.mean());
         numbers(root.putArray("scale"), c.scale());
         root.put("logit_threshold", Double.toString(c.logitThreshold()));
         calibration(root.putObject("calibration"), c.calibration());
-        TrainingHistory h = c.history();
-        ObjectNode history = root.putObject("history");
-        h.trainLoss().forEach(v -> history.withArray("train_loss").add(Double.toString(v)));
-        h.validationLoss().forEach(v -> history.withArray("validation_loss").add(Double.toString(v)));
-        history.put("best_epoch", h.bestEpoch());
-        history.put("stopped_early", h.stoppedEarly());
+        root.set("history", c.history().toJson());
         settings(root.putObject("classifier_settings"), c.settings());
         ObjectNode prior = root.putObject("restricted_prior");
         prior.put("batch_size", restricted.batchSize());
@@ -81,12 +69,7 @@ public final class RestrictionFiles {
             calibration(o.putObject("calibration"), r.calibration());
         }
         root.put("reached_target", result.reachedTarget());
-        Path file = folder.resolve(SETTINGS);
-        try {
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(InvalidInputException.location(file, null, null) + ": cannot be written: " + e, e);
-        }
+        VersionedJson.write(root, folder.resolve(SETTINGS));
     }
 
     /**
@@ -97,23 +80,11 @@ public final class RestrictionFiles {
      */
     public static RestrictionResult load(Path folder, ParameterDistribution prior) {
         Path file = folder.resolve(SETTINGS);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.inFile(file, null, null, "no such file");
-        } catch (IOException e) {
-            throw InvalidInputException.inFile(file, null, null, "cannot be read as JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-        if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-            throw InvalidInputException.inFile(file, null, null, "expected \"format\": \"" + FORMAT + "\" and \"version\": " + VERSION);
-        }
+        JsonNode root = VersionedJson.read(file, FORMAT, VERSION);
         try {
             Module network = NetworkFiles.load(folder.resolve(NETWORK));
             network.eval();
-            JsonNode h = root.get("history");
-            TrainingHistory history = new TrainingHistory(list(h.get("train_loss")), list(h.get("validation_loss")), h.get("best_epoch").asInt(),
-                    h.get("stopped_early").asBoolean());
+            TrainingHistory history = TrainingHistory.fromJson(root.get("history"));
             RestrictionClassifier classifier = new RestrictionClassifier(network, numbers(root.get("mean")), numbers(root.get("scale")),
                     number(root.get("logit_threshold")), calibration(root.get("calibration")), history, settings(root.get("classifier_settings")));
             JsonNode p = root.get("restricted_prior");
@@ -186,12 +157,6 @@ public final class RestrictionFiles {
         for (int i = 0; i < out.length; i++) {
             out[i] = number(array.get(i));
         }
-        return out;
-    }
-
-    private static List<Double> list(JsonNode array) {
-        List<Double> out = new ArrayList<>();
-        array.forEach(v -> out.add(number(v)));
         return out;
     }
 
